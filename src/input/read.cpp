@@ -1,0 +1,287 @@
+// TOML text -> Report, with located errors for syntax, types and unknown keys.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/toml_util.hpp"
+#include "core/utf8.hpp"
+#include "input/report.hpp"
+
+namespace nb::input {
+
+const SectionInput* Report::section(const std::string& key) const {
+  for (const auto& s : sections)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
+namespace {
+
+// Edit distance for "did you mean" suggestions.
+size_t distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string suggest(const std::string& key, const std::vector<std::string>& known) {
+  std::string best;
+  size_t best_d = std::max<size_t>(2, key.size() / 3) + 1;
+  for (const auto& k : known) {
+    size_t d = distance(key, k);
+    if (d < best_d) { best_d = d; best = k; }
+  }
+  std::string out;
+  if (!best.empty()) out = "；是否想写 " + best + "？";
+  else {
+    out = "；这里可用的键：";
+    for (size_t i = 0; i < known.size(); ++i) out += (i ? "、" : "") + known[i];
+  }
+  return out;
+}
+
+class ReportReader {
+ public:
+  ReportReader(const SourceRef& src, Diagnostics& d) : src_(src), d_(d) {}
+
+  Loc loc(const toml::node& n) const { return loc_of(src_, n); }
+  Loc loc(const toml::key& k) const { return loc_of(src_, k.source()); }
+
+  void type_error(const toml::node& n, const std::string& key, const std::string& expected) {
+    d_.error(loc(n), "键 " + key + " 应为" + expected + "，实际为" + type_name(n));
+  }
+
+  std::optional<std::string> string(const toml::table& t, const char* key, const char* what, Loc* where) {
+    const toml::node* n = t.get(key);
+    if (!n) { missing(t, key, what); return std::nullopt; }
+    if (where) *where = loc(*n);
+    if (auto v = n->value<std::string>()) {
+      if (v->empty()) d_.error(loc(*n), std::string("键 ") + key + "（" + what + "）不能为空");
+      return *v;
+    }
+    type_error(*n, key, std::string("字符串（") + what + "）");
+    return std::nullopt;
+  }
+
+  void missing(const toml::table& t, const std::string& key, const std::string& what) {
+    Loc at = loc_of(src_, t.source());
+    if (at.line == 0) at = Loc{src_, 1, 1};
+    d_.error(at, "缺少 " + key + "（" + what + "）：请补上这一项");
+  }
+
+  std::optional<Prose> prose(const toml::node& n, const std::string& key) {
+    auto v = n.value<std::string>();
+    if (!v) { type_error(n, key, "字符串（正文，用 \"\"\" 括起的多行文字）"); return std::nullopt; }
+    TextOrigin origin{loc(n)};
+    return parse_markup(*v, origin, d_);
+  }
+
+  // One figure: an integer (or, for amounts, a number with at most 4 decimals).
+  Figure figure(const toml::node& n, const std::string& key, layout::FigureType type) {
+    Figure f;
+    f.loc = loc(n);
+    f.given = true;
+    using layout::FigureType;
+    if (auto i = n.value_exact<int64_t>()) {
+      f.value = *i;
+      if (type == FigureType::Amount) {
+        if (*i > std::numeric_limits<int64_t>::max() / 10000) {
+          d_.error(f.loc, "键 " + key + " 的金额过大");
+          return f;
+        }
+        f.value = *i * 10000;
+      } else if (*i > std::numeric_limits<int32_t>::max() || *i < -std::numeric_limits<int32_t>::max()) {
+        d_.error(f.loc, "键 " + key + " 的数值 " + std::to_string(*i) + " 超出范围（最大 2147483647）");
+      }
+      if (*i < 0 && type != FigureType::Change)
+        d_.error(f.loc, "键 " + key + " 的数值不能为负数（" + std::to_string(*i) + "）：件数和金额须为非负");
+      return f;
+    }
+    if (auto x = n.value_exact<double>()) {
+      if (type != FigureType::Amount) {
+        d_.error(f.loc, "键 " + key + " 应为整数（件数），实际为小数");
+        return f;
+      }
+      if (!std::isfinite(*x) || *x < 0 || *x > 1e14) {
+        d_.error(f.loc, "键 " + key + " 的金额须为非负的有限数");
+        return f;
+      }
+      double scaled = *x * 10000;
+      f.value = static_cast<int64_t>(std::llround(scaled));
+      if (std::fabs(scaled - static_cast<double>(f.value)) > 1e-6 * std::max(1.0, scaled))
+        d_.error(f.loc, "键 " + key + " 的金额至多保留 4 位小数（单位：万元）");
+      return f;
+    }
+    std::string expected = type == FigureType::Amount ? "数字（金额）" : "整数";
+    if (n.is_string())
+      d_.error(f.loc, "键 " + key + " 应为" + expected + "，实际为字符串：请只写数字，不加引号和单位（如 12，而不是 \"12件\"）");
+    else
+      type_error(n, key, expected);
+    return f;
+  }
+
+  void figures(const toml::node& n, const std::string& key, const layout::Field& field, SectionInput& s) {
+    FieldValue fv;
+    fv.loc = loc(n);
+    const size_t want = field.types.size();
+    if (const toml::array* a = n.as_array()) {
+      if (a->size() != want) {
+        d_.error(loc(n), "键 " + key + "（" + field.label + "）应有 " + std::to_string(want) + " 个数，实际有 " +
+                             std::to_string(a->size()) + " 个");
+      }
+      for (size_t i = 0; i < a->size() && i < want; ++i) fv.cells.push_back(figure((*a)[i], key, field.types[i]));
+    } else if (want == 1) {
+      fv.cells.push_back(figure(n, key, field.types[0]));
+    } else {
+      type_error(n, key, "含 " + std::to_string(want) + " 个数的数组（" + field.label + "）");
+    }
+    fv.cells.resize(want);
+    s.figures[field.key] = std::move(fv);
+  }
+
+  void section(const toml::table& doc, const layout::Layout& l, const layout::Section& ls, Report& r) {
+    SectionInput s;
+    s.key = ls.key;
+    const toml::node* n = doc.get(ls.key);
+    const layout::Table* table = l.table_for(ls);
+    if (!n) {
+      missing(doc, "[" + ls.key + "]", ls.title);
+      r.sections.push_back(std::move(s));
+      return;
+    }
+    s.loc = loc(*n);
+    const toml::table* t = n->as_table();
+    if (!t) {
+      type_error(*n, ls.key, "表（" + ls.title + "）");
+      r.sections.push_back(std::move(s));
+      return;
+    }
+    std::vector<std::string> known{"text"};
+    if (table)
+      for (const auto& f : table->fields) known.push_back(f.key);
+    for (const auto& [k, v] : *t) {
+      std::string key(k.str());
+      if (key == "text") {
+        s.text = prose(v, ls.key + ".text");
+        continue;
+      }
+      const layout::Field* field = table ? table->find_field(key) : nullptr;
+      if (!field) {
+        d_.error(loc(k), "未知的键 " + ls.key + "." + key + "（" + ls.title + "）" + suggest(key, known));
+        continue;
+      }
+      figures(v, ls.key + "." + key, *field, s);
+    }
+    if (table) {
+      for (const auto& f : table->fields)
+        if (!f.optional && !s.figures.count(f.key)) missing(*t, ls.key + "." + f.key, f.label);
+    } else if (!s.text) {
+      missing(*t, ls.key + ".text", ls.title + "的正文");
+    }
+    r.sections.push_back(std::move(s));
+  }
+
+  void fonts(const toml::node& n, const layout::Layout& l, Report& r) {
+    const toml::table* t = n.as_table();
+    if (!t) { type_error(n, "fonts", "表"); return; }
+    std::vector<std::string> roles;
+    for (const auto& [name, _] : l.roles) roles.push_back(name);
+    for (const auto& [k, v] : *t) {
+      std::string role(k.str());
+      if (!l.roles.count(role)) {
+        d_.error(loc(k), "未知的字体角色 fonts." + role + suggest(role, roles));
+        continue;
+      }
+      FontChoice c;
+      c.loc = loc(v);
+      if (auto s = v.value<std::string>()) {
+        c.file = *s;
+      } else if (const toml::table* ft = v.as_table()) {
+        c.file = ft->get("file") ? ft->get("file")->value<std::string>().value_or("") : "";
+        c.face = ft->get("face") ? static_cast<int>(ft->get("face")->value<int64_t>().value_or(0)) : 0;
+        if (c.file.empty()) d_.error(c.loc, "fonts." + role + " 须给出 file（字体文件名）");
+      } else {
+        type_error(v, "fonts." + role, "字体文件名或 { file = …, face = … }");
+        continue;
+      }
+      r.fonts[role] = c;
+    }
+  }
+
+ private:
+  SourceRef src_;
+  Diagnostics& d_;
+};
+
+}  // namespace
+
+std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout, Diagnostics& diags) {
+  Diagnostics local;
+  auto doc = parse_toml(src, local);
+  if (!doc) { diags.append(local); return std::nullopt; }
+  ReportReader rr(src, local);
+  Report r;
+  r.source = src;
+
+  if (const toml::node* y = doc->get("year")) {
+    r.year_loc = rr.loc(*y);
+    if (auto v = y->value_exact<int64_t>(); v && *v >= 1990 && *v <= 2999) r.year = static_cast<int>(*v);
+    else if (v) local.error(r.year_loc, "year（报告年度）应为四位年份，如 2020");
+    else rr.type_error(*y, "year", "整数（报告年度，如 2020）");
+  } else {
+    rr.missing(*doc, "year", "报告年度");
+  }
+  std::string format;
+  Loc format_loc;
+  if (const toml::node* f = doc->get("format")) {
+    format_loc = rr.loc(*f);
+    if (auto v = f->value<std::string>()) format = *v;
+    else rr.type_error(*f, "format", "字符串（年报格式，如 \"2021\"）");
+  }
+  r.layout = find_layout(format, r.year);
+  if (!r.layout) {
+    if (!format.empty()) local.error(format_loc, "未知的年报格式 \"" + format + "\"：可用 nianbao layouts 查看已有格式");
+    else if (r.year) local.error(r.year_loc, "没有适用于 " + std::to_string(r.year) + " 年度的年报格式：请用 format 指定");
+    diags.append(local);
+    return std::nullopt;
+  }
+  const layout::Layout& l = *r.layout;
+  if (r.year && (r.year < l.first_year || r.year > l.last_year)) {
+    local.warning(format_loc.line ? format_loc : r.year_loc,
+                  std::to_string(r.year) + " 年度的报告使用了 " + l.id + " 格式（" + l.document + "，适用于 " +
+                      std::to_string(l.first_year) + "–" + std::to_string(l.last_year) + " 年度）：请确认 format");
+  }
+
+  if (auto s = rr.string(*doc, "organ", "发布机关", &r.organ_loc)) r.organ = *s;
+  if (auto s = rr.string(*doc, "title", "报告标题", &r.title_loc)) r.title = *s;
+  if (const toml::node* d = doc->get("date")) {
+    r.date_loc = rr.loc(*d);
+    if (auto v = d->value<toml::date>()) r.date = {v->year, v->month, v->day};
+    else rr.type_error(*d, "date", "日期（发布日期，如 2021-01-31，不加引号）");
+  } else {
+    rr.missing(*doc, "date", "发布日期，如 2021-01-31");
+  }
+  if (const toml::node* p = doc->get("preface")) r.preface = rr.prose(*p, "preface");
+
+  std::vector<std::string> known{"format", "year", "organ", "title", "date", "preface", "fonts"};
+  for (const auto& s : l.sections) known.push_back(s.key);
+  for (const auto& [k, v] : *doc) {
+    std::string key(k.str());
+    if (std::find(known.begin(), known.end(), key) == known.end())
+      local.error(rr.loc(k), "未知的键 " + key + suggest(key, known));
+  }
+  if (const toml::node* f = doc->get("fonts")) rr.fonts(*f, l, r);
+  for (const auto& s : l.sections) rr.section(*doc, l, s, r);
+
+  diags.append(local);
+  if (local.has_errors()) return std::nullopt;
+  return r;
+}
+
+}  // namespace nb::input

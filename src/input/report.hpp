@@ -1,0 +1,89 @@
+// The Report model: what the clerk wrote, checked for syntax and types, each value
+// with its place in the input file.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/source.hpp"
+#include "layout/layout.hpp"
+
+namespace nb::input {
+
+// A run of prose in one style; src[i] is the index of text[i] in the decoded TOML
+// string (for locating a character in the input file).
+struct Span {
+  std::u32string text;
+  std::vector<uint32_t> src;
+  bool bold = false;
+};
+
+// level 0: paragraph; 2–4: sub-heading written as "## …", "### …", "#### …".
+struct Block {
+  int level = 0;
+  std::vector<Span> spans;
+};
+
+struct Prose {
+  TextOrigin origin;
+  std::vector<Block> blocks;
+};
+
+struct Figure {
+  int64_t value = 0;  // amounts in 1/10000
+  Loc loc;
+  bool given = false;
+};
+
+struct FieldValue {
+  std::vector<Figure> cells;
+  Loc loc;  // the key
+};
+
+struct SectionInput {
+  std::string key;
+  Loc loc;
+  std::optional<Prose> text;
+  std::map<std::string, FieldValue> figures;  // by layout field key
+};
+
+struct FontChoice {
+  std::string file;
+  int face = 0;
+  Loc loc;
+};
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+};
+
+struct Report {
+  SourceRef source;
+  const layout::Layout* layout = nullptr;
+  int year = 0;
+  Loc year_loc;
+  std::string organ, title;
+  Loc organ_loc, title_loc;
+  Date date;
+  Loc date_loc;
+  std::optional<Prose> preface;
+  std::vector<SectionInput> sections;       // in the layout's order
+  std::map<std::string, FontChoice> fonts;  // by role
+
+  const SectionInput* section(const std::string& key) const;
+};
+
+// Finds the layout for a format id (empty: the one whose years cover `year`).
+using LayoutFinder = std::function<const layout::Layout*(const std::string& format, int year)>;
+
+// Parses the TOML text of a report. Returns nullopt when there were errors
+// (all of them reported, not only the first).
+std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout, Diagnostics& diags);
+
+// Splits marked-up prose into paragraphs and headings (blank line, **bold**, ## heading).
+Prose parse_markup(const std::string& text, const TextOrigin& origin, Diagnostics& diags);
+
+}  // namespace nb::input

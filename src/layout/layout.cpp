@@ -1,0 +1,268 @@
+#include "layout/layout.hpp"
+
+#include <stdexcept>
+
+#include "core/toml_util.hpp"
+
+namespace nb::layout {
+
+const Field* Table::find_field(const std::string& key) const {
+  for (const auto& f : fields)
+    if (f.key == key) return &f;
+  return nullptr;
+}
+
+const Role& Layout::role(const std::string& name) const { return roles.at(name); }
+
+const Table* Layout::table_for(const Section& s) const {
+  auto it = tables.find(s.table);
+  return it == tables.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+const char* const kRequiredRoles[] = {"title",    "body",     "emphasis", "heading1",   "heading2",
+                                      "heading3", "heading4", "table",    "page_number"};
+
+class Reader {
+ public:
+  Reader(SourceRef src, Diagnostics& d) : src_(std::move(src)), d_(d) {}
+
+  void error(const toml::node& n, const std::string& msg) { d_.error(loc_of(src_, n), "版式文件：" + msg); }
+  void error_at(const toml::source_region& r, const std::string& msg) {
+    d_.error(loc_of(src_, r), "版式文件：" + msg);
+  }
+
+  template <class T>
+  std::optional<T> get(const toml::table& t, const char* key, const char* what, bool required = true) {
+    const toml::node* n = t.get(key);
+    if (!n) {
+      if (required) error_at(t.source(), std::string("缺少键 ") + key + "（" + what + "）");
+      return std::nullopt;
+    }
+    if (auto v = n->value<T>()) return *v;
+    error(*n, std::string("键 ") + key + " 应为" + what + "，实际为" + type_name(*n));
+    return std::nullopt;
+  }
+
+  const toml::table* table(const toml::table& t, const char* key) {
+    const toml::node* n = t.get(key);
+    if (!n) { error_at(t.source(), std::string("缺少表 [") + key + "]"); return nullptr; }
+    if (!n->is_table()) { error(*n, std::string("键 ") + key + " 应为表"); return nullptr; }
+    return n->as_table();
+  }
+
+ private:
+  SourceRef src_;
+  Diagnostics& d_;
+};
+
+std::optional<Align> parse_align(const std::string& s) {
+  if (s == "left") return Align::Left;
+  if (s == "center") return Align::Center;
+  if (s == "right") return Align::Right;
+  return std::nullopt;
+}
+
+void read_page(Reader& r, const toml::table& t, Page& p) {
+  auto mm = [&](const char* k) { return r.get<double>(t, k, "毫米数").value_or(0) * kPtPerMm; };
+  p.width = mm("width");
+  p.height = mm("height");
+  p.top = mm("top");
+  p.left = mm("left");
+  p.body_width = mm("body_width");
+  p.body_height = mm("body_height");
+  p.page_number_gap = mm("page_number_gap");
+  p.chars_per_line = static_cast<int>(r.get<int64_t>(t, "chars_per_line", "整数").value_or(28));
+  p.lines_per_page = static_cast<int>(r.get<int64_t>(t, "lines_per_page", "整数").value_or(22));
+  if (p.left + p.body_width > p.width || p.top + p.body_height > p.height)
+    r.error_at(t.source(), "版心超出纸张");
+  if (p.chars_per_line <= 0 || p.lines_per_page <= 0) r.error_at(t.source(), "每行字数和每页行数须为正数");
+}
+
+void read_role(Reader& r, const std::string& name, const toml::node& n, Layout& l) {
+  const toml::table* t = n.as_table();
+  if (!t) { r.error(n, "字体角色 " + name + " 应为表"); return; }
+  Role role;
+  role.size = r.get<double>(*t, "size", "字号（磅）").value_or(16);
+  role.indent = r.get<double>(*t, "indent", "首行缩进字数", false).value_or(0);
+  role.embolden = r.get<double>(*t, "embolden", "加粗描边（em）", false).value_or(0);
+  if (auto a = r.get<std::string>(*t, "align", "对齐方式", false)) {
+    if (auto al = parse_align(*a)) role.align = *al;
+    else r.error(*t->get("align"), "align 应为 left、center 或 right");
+  }
+  const toml::array* fonts = t->get_as<toml::array>("fonts");
+  if (!fonts || fonts->empty()) { r.error(n, "字体角色 " + name + " 须有非空的 fonts 列表"); return; }
+  for (const auto& f : *fonts) {
+    auto id = f.value<std::string>();
+    if (!id || !l.fonts.count(*id)) { r.error(f, "字体角色 " + name + " 引用了 [fonts] 中未定义的字体"); continue; }
+    role.fonts.push_back(*id);
+  }
+  if (role.size <= 0 || role.size > 200) r.error(n, "字号须在 0–200 磅之间");
+  l.roles[name] = role;
+}
+
+// Places the cells of one table on its grid, HTML-style.
+void read_table(Reader& r, const std::string& id, const toml::table& t, Table& tab) {
+  tab.id = id;
+  if (const toml::array* w = t.get_as<toml::array>("columns")) {
+    for (const auto& x : *w) {
+      auto v = x.value<double>();
+      if (!v || *v <= 0) r.error(x, "列宽比例须为正数");
+      tab.widths.push_back(v.value_or(1));
+    }
+  }
+  if (tab.widths.empty()) { r.error_at(t.source(), "表格 " + id + " 缺少 columns（列宽比例）"); return; }
+  tab.header_rows = static_cast<int>(r.get<int64_t>(t, "header_rows", "整数", false).value_or(0));
+  const toml::array* rows = t.get_as<toml::array>("rows");
+  if (!rows) { r.error_at(t.source(), "表格 " + id + " 缺少 rows"); return; }
+  const int ncols = static_cast<int>(tab.widths.size());
+  std::vector<int> covered(ncols, 0);  // rows still covered by a rowspan, per column
+  int row = 0;
+  for (const auto& rn : *rows) {
+    const toml::array* cells = rn.as_array();
+    if (!cells) { r.error(rn, "表格的每一行应为数组"); continue; }
+    int col = 0;
+    auto next_free = [&] { while (col < ncols && covered[col] > 0) ++col; };
+    std::string last_label;
+    for (const auto& cn : *cells) {
+      Cell proto;
+      proto.row = row;
+      std::vector<int> colspans{1};
+      int ncells = 1;
+      if (auto s = cn.value<std::string>()) {
+        proto.text = *s;
+        proto.align = Align::Center;
+      } else if (const toml::table* ct = cn.as_table()) {
+        proto.text = r.get<std::string>(*ct, "text", "字符串", false).value_or("");
+        proto.rowspan = static_cast<int>(r.get<int64_t>(*ct, "rowspan", "整数", false).value_or(1));
+        if (const toml::array* cs = ct->get_as<toml::array>("colspan")) {
+          colspans.clear();
+          for (const auto& x : *cs) colspans.push_back(static_cast<int>(x.value<int64_t>().value_or(1)));
+        } else {
+          colspans = {static_cast<int>(r.get<int64_t>(*ct, "colspan", "整数", false).value_or(1))};
+        }
+        if (auto a = r.get<std::string>(*ct, "align", "对齐方式", false)) {
+          if (auto al = parse_align(*a)) proto.align = *al;
+          else r.error(*ct->get("align"), "align 应为 left、center 或 right");
+        }
+        if (auto key = r.get<std::string>(*ct, "field", "输入键名", false)) {
+          Field f;
+          f.key = *key;
+          f.label = r.get<std::string>(*ct, "label", "字符串", false).value_or(last_label);
+          f.optional = r.get<bool>(*ct, "optional", "布尔值", false).value_or(false);
+          int n = static_cast<int>(r.get<int64_t>(*ct, "columns", "整数", false).value_or(1));
+          f.types.assign(n, FigureType::Count);
+          if (const toml::array* ts = ct->get_as<toml::array>("types")) {
+            if (static_cast<int>(ts->size()) != n) r.error(*ts, "types 的个数须等于 columns");
+            for (size_t i = 0; i < ts->size() && i < f.types.size(); ++i) {
+              auto s = (*ts)[i].value<std::string>().value_or("");
+              if (s == "count") f.types[i] = FigureType::Count;
+              else if (s == "change") f.types[i] = FigureType::Change;
+              else if (s == "amount") f.types[i] = FigureType::Amount;
+              else r.error((*ts)[i], "类型应为 count、change 或 amount");
+            }
+          }
+          if (tab.find_field(f.key)) r.error(cn, "字段 " + f.key + " 重复定义");
+          proto.field = static_cast<int>(tab.fields.size());
+          tab.fields.push_back(f);
+          ncells = n;
+          if (colspans.size() == 1) colspans.assign(n, colspans[0]);
+          if (static_cast<int>(colspans.size()) != n) r.error(cn, "colspan 数组的长度须等于 columns");
+        } else if (proto.text.empty()) {
+          r.error(cn, "单元格须有 text 或 field");
+        }
+      } else {
+        r.error(cn, "单元格应为字符串或表");
+        continue;
+      }
+      if (proto.field < 0) last_label = proto.text;
+      for (int k = 0; k < ncells; ++k) {
+        Cell c = proto;
+        c.column = k;
+        c.colspan = k < static_cast<int>(colspans.size()) ? colspans[k] : 1;
+        next_free();
+        c.col = col;
+        if (c.rowspan < 1 || c.colspan < 1 || col + c.colspan > ncols) {
+          r.error(cn, "表格 " + id + " 第 " + std::to_string(row + 1) + " 行：单元格超出 " +
+                          std::to_string(ncols) + " 列的网格");
+          return;
+        }
+        for (int j = col; j < col + c.colspan; ++j) {
+          if (covered[j] > 0) { r.error(cn, "单元格与上方的跨行单元格重叠"); return; }
+          covered[j] = c.rowspan;
+        }
+        col += c.colspan;
+        tab.cells.push_back(c);
+      }
+    }
+    next_free();
+    if (col != ncols) {
+      r.error(rn, "表格 " + id + " 第 " + std::to_string(row + 1) + " 行只填满了 " + std::to_string(col) +
+                      " 列，网格有 " + std::to_string(ncols) + " 列");
+    }
+    for (int& c : covered)
+      if (c > 0) --c;
+    ++row;
+  }
+  tab.rows = row;
+  for (int c : covered)
+    if (c > 0) r.error_at(t.source(), "表格 " + id + " 的跨行单元格超出最后一行");
+  if (tab.header_rows < 0 || tab.header_rows > tab.rows) r.error_at(t.source(), "header_rows 超出行数");
+}
+
+}  // namespace
+
+std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
+  Diagnostics local;
+  SourceRef src = read_source(path, local);
+  if (!src) { diags.append(local); return std::nullopt; }
+  auto doc = parse_toml(src, local);
+  if (!doc) { diags.append(local); return std::nullopt; }
+  Reader r(src, local);
+  Layout l;
+  l.path = path;
+  l.id = r.get<std::string>(*doc, "id", "字符串").value_or("");
+  l.name = r.get<std::string>(*doc, "name", "字符串").value_or("");
+  l.document = r.get<std::string>(*doc, "document", "字符串").value_or("");
+  l.first_year = static_cast<int>(r.get<int64_t>(*doc, "first_year", "整数").value_or(0));
+  l.last_year = static_cast<int>(r.get<int64_t>(*doc, "last_year", "整数", false).value_or(9999));
+  if (const toml::table* p = r.table(*doc, "page")) read_page(r, *p, l.page);
+  if (const toml::table* f = r.table(*doc, "fonts")) {
+    for (const auto& [k, v] : *f) {
+      const toml::table* ft = v.as_table();
+      if (!ft) { r.error(v, "字体 " + std::string(k.str()) + " 应为 { file = …, face = … }"); continue; }
+      FontFile ff;
+      ff.file = r.get<std::string>(*ft, "file", "字体文件名").value_or("");
+      ff.face = static_cast<int>(r.get<int64_t>(*ft, "face", "整数", false).value_or(0));
+      l.fonts[std::string(k.str())] = ff;
+    }
+  }
+  if (const toml::table* roles = r.table(*doc, "roles"))
+    for (const auto& [k, v] : *roles) read_role(r, std::string(k.str()), v, l);
+  for (const char* need : kRequiredRoles)
+    if (!l.roles.count(need)) r.error_at(doc->source(), std::string("缺少字体角色 ") + need);
+  if (const toml::table* tabs = doc->get_as<toml::table>("tables"))
+    for (const auto& [k, v] : *tabs) {
+      if (!v.is_table()) { r.error(v, "表格定义应为表"); continue; }
+      read_table(r, std::string(k.str()), *v.as_table(), l.tables[std::string(k.str())]);
+    }
+  if (const toml::array* secs = doc->get_as<toml::array>("sections")) {
+    for (const auto& sn : *secs) {
+      const toml::table* st = sn.as_table();
+      if (!st) { r.error(sn, "[[sections]] 的每一项应为表"); continue; }
+      Section s;
+      s.key = r.get<std::string>(*st, "key", "输入键名").value_or("");
+      s.title = r.get<std::string>(*st, "title", "章节标题").value_or("");
+      s.table = r.get<std::string>(*st, "table", "表格名", false).value_or("");
+      if (!s.table.empty() && !l.tables.count(s.table)) r.error(sn, "章节引用了未定义的表格 " + s.table);
+      l.sections.push_back(s);
+    }
+  }
+  if (l.sections.empty()) r.error_at(doc->source(), "缺少 [[sections]]");
+  diags.append(local);
+  if (local.has_errors()) return std::nullopt;
+  return l;
+}
+
+}  // namespace nb::layout

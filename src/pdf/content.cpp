@@ -1,0 +1,87 @@
+#include "pdf/content.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "pdf/font_embed.hpp"
+
+namespace nb::pdf {
+
+namespace {
+
+// Shortest decimal with at most 3 places; never "-0".
+void put(std::string& out, double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3f", v);
+  std::string s(b);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  if (s == "-0") s = "0";
+  out += s;
+}
+
+void hex4(std::string& out, unsigned v) {
+  char b[8];
+  std::snprintf(b, sizeof b, "%04X", v & 0xFFFF);
+  out += b;
+}
+
+}  // namespace
+
+std::string page_content(const typeset::Page& page, double page_height,
+                         const std::map<const typeset::Face*, std::string>& font_names) {
+  std::string o = "0 g 0 G\n";
+  if (!page.runs.empty()) {
+    o += "BT\n";
+    const typeset::Face* face = nullptr;
+    double size = 0, stroke = -1;
+    for (const auto& run : page.runs) {
+      if (run.glyphs.empty()) continue;
+      if (run.face != face || run.size != size) {
+        face = run.face;
+        size = run.size;
+        o += "/" + font_names.at(face) + " ";
+        put(o, size);
+        o += " Tf\n";
+      }
+      if (run.embolden != stroke) {
+        if (run.embolden > 0) { put(o, run.embolden); o += " w 2 Tr\n"; }
+        else o += "0 Tr\n";
+        stroke = run.embolden;
+      }
+      o += "1 0 0 1 ";
+      put(o, run.glyphs.front().x);
+      o += ' ';
+      put(o, page_height - run.y);
+      o += " Tm\n[<";
+      const double k = 1000.0 / face->upem();
+      for (size_t i = 0; i < run.glyphs.size(); ++i) {
+        const auto& g = run.glyphs[i];
+        hex4(o, content_code(*face, g.gid));
+        if (i + 1 < run.glyphs.size()) {
+          double advance = std::lround(face->advance_units(g.gid) * k) * size / 1000.0;
+          double adj = (g.x + advance - run.glyphs[i + 1].x) * 1000.0 / size;
+          if (std::fabs(adj) >= 0.0005) {
+            o += "> ";
+            put(o, adj);
+            o += " <";
+          }
+        }
+      }
+      o += ">] TJ\n";
+    }
+    o += "ET\n";
+  }
+  if (!page.rules.empty()) {
+    o += "0 J 0 j\n";
+    double width = -1;
+    for (const auto& r : page.rules) {
+      if (r.width != width) { put(o, r.width); o += " w\n"; width = r.width; }
+      put(o, r.x0); o += ' '; put(o, page_height - r.y0); o += " m ";
+      put(o, r.x1); o += ' '; put(o, page_height - r.y1); o += " l S\n";
+    }
+  }
+  return o;
+}
+
+}  // namespace nb::pdf

@@ -1,0 +1,120 @@
+// Shaping: runs -> atoms. Each character takes the first font of its role's chain
+// that has it; HarfBuzz shapes each same-font segment.
+#include <cmath>
+
+#include "core/utf8.hpp"
+#include "typeset/inline.hpp"
+
+namespace nb::typeset {
+
+CharClass classify(char32_t c) {
+  switch (c) {
+    case ' ': case '\t':
+      return CharClass::Space;
+    case U'“': case U'‘': case U'（': case U'《': case U'「': case U'『': case U'【': case U'〔': case U'〖':
+    case U'〈': case U'［': case U'｛': case '(': case '[': case '{': case U'￥': case U'＄': case U'£': case '$':
+      return CharClass::Open;
+    case U'。': case U'，': case U'、': case U'：': case U'；': case U'！': case U'？': case U'）': case U'》':
+    case U'」': case U'』': case U'】': case U'〕': case U'〗': case U'〉': case U'”': case U'’': case U'％':
+    case U'．': case U'‰': case U'℃': case U'°': case U'·': case U'～': case U'］': case U'｝': case U'・':
+    case ')': case ']': case '}': case ',': case '.': case ':': case ';': case '!': case '?': case '%':
+      return CharClass::Close;
+    default:
+      break;
+  }
+  if (c >= 0x2E80 || (c >= 0x2000 && c < 0x2070) || c == 0x00B7) return CharClass::Ideo;
+  return CharClass::Word;
+}
+
+namespace {
+
+bool full_width(char32_t c, double advance_em) {
+  if (c >= 0x2E80 || c == U'“' || c == U'”' || c == U'‘' || c == U'’' || c == U'—' || c == U'…') return true;
+  return advance_em > 0.9;
+}
+
+struct Missing {
+  Loc first;
+  size_t count = 0;
+  std::string role;
+};
+
+}  // namespace
+
+std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::map<std::string, RoleFonts>& roles,
+                             double body_grid, double body_size, Result& out, Diagnostics& diags) {
+  std::vector<Atom> atoms;
+  std::map<char32_t, Missing> missing;
+  hb_buffer_t* buf = hb_buffer_create();
+  hb_language_t lang = hb_language_from_string("zh-Hans", -1);
+  for (const auto& run : runs) {
+    const RoleFonts& rf = roles.at(run.role);
+    const double size = rf.role->size;
+    const double embolden = rf.role->embolden * size;
+    const double cell = (body_grid > 0 && std::fabs(size - body_size) < 1e-6) ? body_grid : size;
+    const std::u32string& text = run.text;
+    // Pick a face per character.
+    std::vector<int> face_of(text.size(), -1);
+    for (size_t i = 0; i < text.size(); ++i) {
+      for (size_t f = 0; f < rf.chain.size(); ++f)
+        if (rf.chain[f]->glyph_for(text[i])) { face_of[i] = static_cast<int>(f); break; }
+      if (face_of[i] < 0) {
+        auto& m = missing[text[i]];
+        if (m.count++ == 0) { m.first = run.locate(i); m.role = run.role; }
+      }
+    }
+    for (size_t b = 0; b < text.size();) {
+      size_t e = b + 1;
+      while (e < text.size() && face_of[e] == face_of[b]) ++e;
+      if (face_of[b] < 0) { b = e; continue; }
+      const Face* face = rf.chain[face_of[b]];
+      hb_buffer_clear_contents(buf);
+      hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()), static_cast<int>(text.size()),
+                          static_cast<unsigned>(b), static_cast<int>(e - b));
+      hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+      hb_buffer_guess_segment_properties(buf);
+      hb_buffer_set_language(buf, lang);
+      hb_shape(face->hb_font(), buf, nullptr, 0);
+      unsigned n = 0;
+      hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+      hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
+      const double scale = size / face->upem();
+      auto& texts = out.glyph_text[face];
+      for (unsigned g = 0; g < n;) {
+        unsigned cluster = info[g].cluster;
+        unsigned h = g;
+        while (h < n && info[h].cluster == cluster) ++h;
+        size_t cluster_end = h < n ? info[h].cluster : e;
+        Atom a;
+        a.face = face;
+        a.size = size;
+        a.embolden = embolden;
+        a.ch = text[cluster];
+        a.cls = classify(a.ch);
+        double x = 0;
+        for (unsigned k = g; k < h; ++k) {
+          a.glyphs.push_back({info[k].codepoint, x + pos[k].x_offset * scale});
+          x += pos[k].x_advance * scale;
+          texts.emplace(info[k].codepoint, k == g ? text.substr(cluster, cluster_end - cluster) : U"");
+        }
+        a.width = x;
+        if (cluster_end - cluster == 1 && full_width(a.ch, x / size)) a.width = cell;
+        atoms.push_back(std::move(a));
+        g = h;
+      }
+      b = e;
+    }
+  }
+  hb_buffer_destroy(buf);
+  for (const auto& [c, m] : missing) {
+    std::string ch;
+    append_utf8(ch, c);
+    std::string msg = "字符“" + ch + "”（" + codepoint_name(c) + "）在字体角色 " + m.role + " 的所有字体中都没有";
+    if (m.count > 1) msg += "（共出现 " + std::to_string(m.count) + " 次，这是第一处）";
+    msg += "：请改用规范字符，或在 fonts/ 中放入含有此字的字体并在 [fonts] 中选用";
+    diags.error(m.first, msg);
+  }
+  return atoms;
+}
+
+}  // namespace nb::typeset
