@@ -50,6 +50,10 @@ CharClass classify(char32_t c);
 // Breaks atoms into lines of `width` points and positions every atom.
 std::vector<Line> break_lines(const std::vector<Atom>& atoms, double width, const InlineStyle& style);
 
+// The same number of lines as break_lines, each as nearly equal in length as the
+// break opportunities allow (for centred titles).
+std::vector<Line> balanced_lines(const std::vector<Atom>& atoms, double width, const InlineStyle& style);
+
 // Emits the glyphs of a line at (left, baseline) into page runs.
 void emit_line(const Line& line, double left, double baseline, Page& page);
 

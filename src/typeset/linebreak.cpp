@@ -81,6 +81,19 @@ std::vector<Line> break_lines(const std::vector<Atom>& atoms, double width, cons
   return lines;
 }
 
+std::vector<Line> balanced_lines(const std::vector<Atom>& atoms, double width, const InlineStyle& style) {
+  auto best = break_lines(atoms, width, style);
+  if (best.size() < 2) return best;
+  double lo = 0, hi = width;
+  for (int i = 0; i < 30; ++i) {
+    double mid = (lo + hi) / 2;
+    auto lines = break_lines(atoms, mid, style);
+    if (lines.size() <= best.size()) { hi = mid; best = std::move(lines); }
+    else lo = mid;
+  }
+  return best;
+}
+
 void emit_line(const Line& line, double left, double baseline, Page& page) {
   GlyphRun* run = nullptr;
   for (size_t k = 0; k < line.atoms.size(); ++k) {

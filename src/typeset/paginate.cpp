@@ -60,16 +60,18 @@ class PageBuilder {
     new_page();
   }
 
-  void paragraph(const compose::Paragraph& p, bool keep_with_next) {
-    const std::string& role = p.runs.empty() ? "body" : p.runs.front().role;
-    const layout::Role& r = *roles_.at(role).role;
+  // keep_after: height in grid lines of what must follow on the same page.
+  void paragraph(const compose::Paragraph& p, double keep_after) {
+    static const char* kRole[] = {"title", "heading1", "heading2", "heading3", "heading4", "body"};
+    const layout::Role& r = *roles_.at(kRole[static_cast<int>(p.kind)]).role;
     auto atoms = shape_runs(p.runs, roles_, grid_, body_size_, out_, diags_);
     InlineStyle style;
     style.grid = grid_;
     style.first_indent = r.indent * grid_;
     style.justify = r.align == layout::Align::Left;
-    auto lines = break_lines(atoms, page_.body_width, style);
-    if (keep_with_next && free_lines() < static_cast<int>(lines.size()) + 2) new_page();
+    auto lines = r.align == layout::Align::Center ? balanced_lines(atoms, page_.body_width, style)
+                                                    : break_lines(atoms, page_.body_width, style);
+    if (keep_after > 0 && free_lines() < lines.size() + keep_after) new_page();
     if (p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2) {
       out_.bookmarks.push_back({p.kind == compose::Kind::Heading1 ? 1 : 2, p.plain(),
                                 static_cast<int>(out_.pages.size()) - 1, page_.top + next_line() * pitch_});
@@ -85,6 +87,16 @@ class PageBuilder {
       emit_line(ln, left, baseline, current());
       y_ = (slot + 1) * pitch_;
     }
+  }
+
+  // Height in grid lines that a block needs at the top of its first page.
+  double min_height(const compose::Block& b) {
+    if (std::holds_alternative<compose::Paragraph>(b)) return 2;
+    const auto& t = std::get<compose::Table>(b);
+    TableLayout tl = measure_table(t, page_.body_width, roles_, out_, scratch_);
+    double h = pitch_ * 0.25;
+    for (int r = 0; r <= t.header_rows && r < t.rows; ++r) h += tl.row_h[r];
+    return h / pitch_;
   }
 
   void blank_line() {
@@ -150,12 +162,13 @@ class PageBuilder {
     y_ = 0;
   }
   int next_line() const { return static_cast<int>(std::ceil(y_ / pitch_ - 1e-6)); }
-  int free_lines() const { return page_.lines_per_page - next_line(); }
+  double free_lines() const { return page_.lines_per_page - next_line(); }
 
   const layout::Page& page_;
   const std::map<std::string, RoleFonts>& roles_;
   Result& out_;
   Diagnostics& diags_;
+  Diagnostics scratch_;  // measurements made twice report only once
   double pitch_ = 0, grid_ = 0, body_size_ = 0, y_ = 0;
 };
 
@@ -172,7 +185,8 @@ Result typeset(const compose::Document& doc, FontLibrary& fonts, Diagnostics& di
     const auto& b = doc.blocks[i];
     if (const auto* p = std::get_if<compose::Paragraph>(&b)) {
       bool heading = p->kind != compose::Kind::Body && p->kind != compose::Kind::Title;
-      pb.paragraph(*p, heading);
+      double keep = heading && i + 1 < doc.blocks.size() ? pb.min_height(doc.blocks[i + 1]) : 0;
+      pb.paragraph(*p, keep);
       if (p->kind == compose::Kind::Title) pb.blank_line();
     } else {
       pb.table(std::get<compose::Table>(b));

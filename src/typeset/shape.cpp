@@ -95,7 +95,10 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
         for (unsigned k = g; k < h; ++k) {
           a.glyphs.push_back({info[k].codepoint, x + pos[k].x_offset * scale});
           x += pos[k].x_advance * scale;
-          texts.emplace(info[k].codepoint, k == g ? text.substr(cluster, cluster_end - cluster) : U"");
+          if (k == g) {
+            auto& t = texts[info[k].codepoint];
+            if (t.empty()) t = text.substr(cluster, cluster_end - cluster);
+          }
         }
         a.width = x;
         if (cluster_end - cluster == 1 && full_width(a.ch, x / size)) a.width = cell;

@@ -1,0 +1,166 @@
+// End to end: the sample report through the real binary, checked with independent
+// tools (poppler's pdftotext/pdffonts/pdftoppm, qpdf, MuPDF).
+#define BOOST_TEST_MODULE e2e
+#include <boost/test/unit_test.hpp>
+
+#include <regex>
+#include <sstream>
+
+#include "support.hpp"
+
+using namespace nbtest;
+
+namespace {
+
+const std::string kSample = kSourceDir + "/input/quanan-2020.toml";
+
+// The sample PDF, built once for the whole module.
+struct Built {
+  TempDir dir;
+  std::string pdf = dir.file("quanan-2020.pdf");
+  Output result;
+  Built() { result = run(kBinary + " build " + kSample + " -o " + dir.path.string()); }
+};
+
+const Built& built() {
+  static Built b;
+  return b;
+}
+
+// Prose paragraphs of the seed text: untabbed lines, without the Word bookmark
+// artefact, and without the continuation lines of wrapped table cells.
+std::vector<std::string> seed_paragraphs() {
+  std::istringstream in(read_file(kSourceDir + "/tests/data/seed-quanan-2020.txt"));
+  std::vector<std::string> out;
+  std::string line, prev;
+  while (std::getline(in, line)) {
+    bool cell_continuation = !prev.empty() && prev[0] == '\t';
+    prev = line;
+    if (line.empty() || line[0] == '\t' || cell_continuation) continue;
+    const std::string mark = "[bookmark: _GoBack]";
+    if (auto p = line.find(mark); p != std::string::npos) line.erase(p, mark.size());
+    line = strip_space(line);
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
+std::vector<std::string> seed_cells() {
+  std::istringstream in(read_file(kSourceDir + "/tests/data/seed-quanan-2020.txt"));
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty() && line[0] == '\t' && line.size() > 1) out.push_back(strip_space(line));
+  return out;
+}
+
+// Drops the page numbers ("—2—" once spaces are gone) that split paragraphs
+// running across pages.
+std::string without_page_numbers(std::string s) {
+  static const std::regex number("—[0-9]+—");
+  return std::regex_replace(s, number, "");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(sample_builds) {
+  const auto& b = built();
+  BOOST_TEST_INFO(b.result.err);
+  BOOST_REQUIRE_EQUAL(b.result.code, 0);
+  BOOST_CHECK(fs::file_size(b.pdf) > 10000);
+}
+
+BOOST_AUTO_TEST_CASE(every_seed_paragraph_appears_verbatim) {
+  const auto& b = built();
+  Output text = run("pdftotext -raw " + b.pdf + " -");
+  BOOST_REQUIRE_EQUAL(text.code, 0);
+  std::string all = without_page_numbers(strip_space(text.out));
+  auto paras = seed_paragraphs();
+  BOOST_CHECK_EQUAL(paras.size(), 18u);  // title, preface, 6 headings, 10 paragraphs
+  for (const auto& p : paras) {
+    BOOST_TEST_INFO(p);
+    BOOST_CHECK(all.find(p) != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_table_label_and_figure_is_printed) {
+  const auto& b = built();
+  std::string all = strip_space(run("pdftotext -raw " + b.pdf + " -").out);
+  size_t checked = 0;
+  for (const auto& c : seed_cells()) {
+    if (c == "本年新" || c == "0") continue;  // a wrapped header cell; figures checked below
+    BOOST_TEST_INFO(c);
+    BOOST_CHECK(all.find(c) != std::string::npos);
+    ++checked;
+  }
+  BOOST_CHECK_GT(checked, 80u);
+  BOOST_CHECK(all.find("政府集中采购00") != std::string::npos);
+  BOOST_CHECK(all.find("（七）总计0000000") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(fonts_are_embedded_subset_with_tounicode) {
+  const auto& b = built();
+  Output f = run("pdffonts " + b.pdf);
+  BOOST_REQUIRE_EQUAL(f.code, 0);
+  std::istringstream in(f.out);
+  std::string line;
+  int fonts = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty()) continue;
+    ++fonts;
+    BOOST_TEST_INFO(line);
+    BOOST_CHECK(line.find("+") == 6);                               // subset tag
+    BOOST_CHECK(line.find("Identity-H       yes yes yes") != std::string::npos);  // emb sub uni
+  }
+  BOOST_CHECK_GE(fonts, 4);
+  BOOST_CHECK(f.out.find("FandolFang") != std::string::npos);
+  BOOST_CHECK(f.out.find("NotoSansCJKsc-Bold") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(qpdf_finds_no_errors) {
+  Output q = run("qpdf --check " + built().pdf);
+  BOOST_TEST_INFO(q.out + q.err);
+  BOOST_CHECK_EQUAL(q.code, 0);
+  BOOST_CHECK(q.out.find("No syntax or stream encoding errors found") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(renders_without_warnings_in_poppler_and_mupdf) {
+  TempDir t;
+  Output p = run("pdftoppm -r 30 -png " + built().pdf + " " + t.file("p"));
+  BOOST_CHECK_EQUAL(p.code, 0);
+  BOOST_CHECK_EQUAL(p.err, "");
+  Output m = run("mutool draw -q -r 30 -o " + t.file("m%d.png") + " " + built().pdf);
+  BOOST_CHECK_EQUAL(m.code, 0);
+  // Debian's MuPDF is built without lcms and says so for every file; anything else is ours.
+  std::string err = m.err;
+  const std::string icc = "warning: ICC support is not available\n";
+  if (err.rfind(icc, 0) == 0) err.erase(0, icc.size());
+  BOOST_CHECK_EQUAL(err, "");
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_exits_1_with_a_located_error_and_writes_nothing) {
+  TempDir t;
+  std::string sample = read_file(kSample);
+  std::string bad = sample;
+  bad.replace(bad.find("year   = 2020"), 13, "year   = \"二〇二〇\"");
+  write_file(t.file("bad.toml"), bad);
+  write_file(t.file("bad.pdf"), "previous PDF");
+  Output o = run(kBinary + " build " + t.file("bad.toml") + " -o " + t.path.string());
+  BOOST_CHECK_EQUAL(o.code, 1);
+  BOOST_CHECK(o.err.rfind(t.file("bad.toml") + ":5:10: 错误: 键 year 应为整数", 0) == 0);
+  BOOST_CHECK_EQUAL(read_file(t.file("bad.pdf")), "previous PDF");
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(t.path)) (void)e, ++files;
+  BOOST_CHECK_EQUAL(files, 2);  // bad.toml and the untouched bad.pdf, no temporary
+}
+
+BOOST_AUTO_TEST_CASE(character_in_no_font_exits_1_naming_it) {
+  TempDir t;
+  std::string bad = read_file(kSample);
+  bad.replace(bad.find("无。"), 6, "无😀。");
+  write_file(t.file("emoji.toml"), bad);
+  Output o = run(kBinary + " build " + t.file("emoji.toml") + " -o " + t.path.string());
+  BOOST_CHECK_EQUAL(o.code, 1);
+  BOOST_CHECK(o.err.find(":87:2: 错误: 字符“😀”（U+1F600）") != std::string::npos);
+  BOOST_CHECK(!fs::exists(t.file("emoji.pdf")));
+}

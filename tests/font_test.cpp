@@ -1,0 +1,103 @@
+// The font stage: files found, collection faces by index, fallback along a role's
+// chain, and located errors for characters no font has.
+#define BOOST_TEST_MODULE fonts
+#include <boost/test/unit_test.hpp>
+
+#include "compose/document.hpp"
+#include "core/utf8.hpp"
+#include "layout/catalog.hpp"
+#include "support.hpp"
+#include "typeset/inline.hpp"
+
+using namespace nb;
+
+namespace {
+
+std::vector<std::string> system_dirs() { return {"/usr/local/share/fonts", "/usr/share/fonts"}; }
+
+struct Fixture {
+  layout::Catalog layouts;
+  typeset::FontLibrary fonts{system_dirs()};
+  Fixture() {
+    Diagnostics d;
+    BOOST_REQUIRE(layouts.load_dir(nbtest::kSourceDir + "/layouts", d));
+  }
+  compose::Run run(const std::string& text, const std::string& role, const TextOrigin* origin = nullptr) {
+    compose::Run r;
+    r.text = *decode_utf8(text);
+    r.role = role;
+    r.origin = origin;
+    for (uint32_t i = 0; i < r.text.size(); ++i) r.src.push_back(i);
+    return r;
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(font_stage, Fixture)
+
+BOOST_AUTO_TEST_CASE(collection_face_index_is_honoured) {
+  auto path = fonts.find("NotoSerifCJK-Regular.ttc");
+  BOOST_REQUIRE(path);
+  BOOST_CHECK_EQUAL(fonts.open(*path, 2).family(), "Noto Serif CJK SC");
+  BOOST_CHECK_EQUAL(fonts.open(*path, 0).family(), "Noto Serif CJK JP");
+  BOOST_CHECK(fonts.open(*path, 2).is_cff());
+  // Loaded once: the same object comes back.
+  BOOST_CHECK_EQUAL(&fonts.open(*path, 2), &fonts.open(*path, 2));
+}
+
+BOOST_AUTO_TEST_CASE(face_index_out_of_range_and_non_fonts_are_environment_errors) {
+  auto path = fonts.find("NotoSerifCJK-Regular.ttc");
+  BOOST_REQUIRE(path);
+  try {
+    fonts.open(*path, 12);
+    BOOST_FAIL("no error");
+  } catch (const EnvironmentError& e) {
+    BOOST_CHECK(e.message.find("face = 12 超出范围") != std::string::npos);
+  }
+  nbtest::TempDir t;
+  nbtest::write_file(t.file("fake.ttf"), "this is not a font");
+  BOOST_CHECK_THROW(fonts.open(t.file("fake.ttf"), 0), EnvironmentError);
+  nbtest::write_file(t.file("cut.otf"), nbtest::read_file(*fonts.find("FandolFang-Regular.otf")).substr(0, 4000));
+  BOOST_CHECK_THROW(fonts.open(t.file("cut.otf"), 0), EnvironmentError);
+}
+
+BOOST_AUTO_TEST_CASE(roles_resolve_to_their_chains) {
+  auto roles = typeset::resolve_roles(*layouts.find("2019", 0), nullptr, fonts);
+  BOOST_CHECK_EQUAL(roles.at("body").chain.front()->family(), "FandolFang");
+  BOOST_CHECK_EQUAL(roles.at("body").chain.back()->family(), "Noto Serif CJK SC");
+  BOOST_CHECK_EQUAL(roles.at("heading1").chain.front()->family(), "Noto Sans CJK SC");
+  BOOST_CHECK_EQUAL(roles.at("table").role->size, 10.5);
+}
+
+BOOST_AUTO_TEST_CASE(missing_character_falls_back_on_the_same_size) {
+  auto roles = typeset::resolve_roles(*layouts.find("2019", 0), nullptr, fonts);
+  typeset::Result out;
+  Diagnostics d;
+  auto atoms = typeset::shape_runs({run("张喆同志", "body")}, roles, 15.8, 16, out, d);
+  BOOST_CHECK(!d.has_errors());
+  BOOST_REQUIRE_EQUAL(atoms.size(), 4u);
+  BOOST_CHECK_EQUAL(atoms[0].face->family(), "FandolFang");
+  BOOST_CHECK_EQUAL(atoms[1].face->family(), "Noto Serif CJK SC");  // 喆 is not in FandolFang
+  BOOST_CHECK_EQUAL(atoms[2].face->family(), "FandolFang");
+  for (const auto& a : atoms) {
+    BOOST_CHECK_EQUAL(a.size, 16);
+    BOOST_CHECK_CLOSE(a.width, 15.8, 1e-9);  // on the grid whatever the font
+  }
+}
+
+BOOST_AUTO_TEST_CASE(character_in_no_font_is_a_located_error) {
+  auto src = nbtest::source("r.toml", "text = \"\"\"\n第一行\n好😀的\"\"\"\n");
+  TextOrigin origin{Loc{src, 1, 8}};
+  auto roles = typeset::resolve_roles(*layouts.find("2019", 0), nullptr, fonts);
+  typeset::Result out;
+  Diagnostics d;
+  auto r = run("第一行\n好😀的", "body", &origin);
+  typeset::shape_runs({r}, roles, 15.8, 16, out, d);
+  BOOST_REQUIRE_EQUAL(d.list().size(), 1u);
+  std::string msg = format(d.list()[0]);
+  BOOST_TEST_INFO(msg);
+  BOOST_CHECK(msg.rfind("r.toml:3:2: 错误: 字符“😀”（U+1F600）在字体角色 body 的所有字体中都没有", 0) == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
