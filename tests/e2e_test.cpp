@@ -164,3 +164,23 @@ BOOST_AUTO_TEST_CASE(character_in_no_font_exits_1_naming_it) {
   BOOST_CHECK(o.err.find(":87:2: 错误: 字符“😀”（U+1F600）") != std::string::npos);
   BOOST_CHECK(!fs::exists(t.file("emoji.pdf")));
 }
+
+BOOST_AUTO_TEST_CASE(truetype_font_chosen_in_the_input_is_embedded_as_cid_truetype) {
+  TempDir t;
+  std::string in = read_file(kSample);
+  in += "\n[fonts]\nbody = \"gkai00mp.ttf\"   # AR PL KaitiM GB, TrueType\n";
+  write_file(t.file("tt.toml"), in);
+  Output o = run(kBinary + " build " + t.file("tt.toml") + " -o " + t.path.string());
+  BOOST_TEST_INFO(o.err);
+  BOOST_REQUIRE_EQUAL(o.code, 0);
+  Output f = run("pdffonts " + t.file("tt.pdf"));
+  BOOST_TEST_INFO(f.out);
+  BOOST_CHECK(f.out.find("+GBZenKai-Medium") != std::string::npos);  // AR PL KaitiM GB
+  BOOST_CHECK(f.out.find("CID TrueType      Identity-H       yes yes yes") != std::string::npos);
+  std::string all = without_page_numbers(strip_space(run("pdftotext -raw " + t.file("tt.pdf") + " -").out));
+  for (const auto& p : seed_paragraphs()) {
+    BOOST_TEST_INFO(p);
+    BOOST_CHECK(all.find(p) != std::string::npos);
+  }
+  BOOST_CHECK_EQUAL(run("qpdf --check " + t.file("tt.pdf")).code, 0);
+}
