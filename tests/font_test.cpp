@@ -75,6 +75,7 @@ BOOST_AUTO_TEST_CASE(missing_character_falls_back_on_the_same_size) {
   typeset::Result out;
   Diagnostics d;
   auto atoms = typeset::shape_runs({run("张喆同志", "body")}, roles, 15.8, 16, out, d);
+  typeset::prepare(atoms, typeset::InlineStyle{});
   BOOST_CHECK(!d.has_errors());
   BOOST_REQUIRE_EQUAL(atoms.size(), 4u);
   BOOST_CHECK_EQUAL(atoms[0].face->family(), "FandolFang");

@@ -228,6 +228,15 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
   l.first_year = static_cast<int>(r.get<int64_t>(*doc, "first_year", "整数").value_or(0));
   l.last_year = static_cast<int>(r.get<int64_t>(*doc, "last_year", "整数", false).value_or(9999));
   if (const toml::table* p = r.table(*doc, "page")) read_page(r, *p, l.page);
+  if (const toml::table* t = doc->get_as<toml::table>("typography")) {
+    l.typography.cjk_latin_space =
+        r.get<double>(*t, "cjk_latin_space", "汉字与西文间距（em）", false).value_or(0.25);
+    if (const toml::array* a = t->get_as<toml::array>("title_keep_together"))
+      for (const auto& x : *a) {
+        if (auto v = x.value<std::string>()) l.typography.title_keep_together.push_back(*v);
+        else r.error(x, "title_keep_together 的每一项应为字符串");
+      }
+  }
   if (const toml::table* f = r.table(*doc, "fonts")) {
     for (const auto& [k, v] : *f) {
       const toml::table* ft = v.as_table();

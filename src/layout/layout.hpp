@@ -17,6 +17,11 @@ struct Page {  // all lengths in points
   int chars_per_line, lines_per_page;
 };
 
+struct Typography {
+  double cjk_latin_space = 0.25;             // em, between Han and Latin letters or digits
+  std::vector<std::string> title_keep_together;  // phrases a title line never breaks inside
+};
+
 struct FontFile {
   std::string file;
   int face = 0;
@@ -69,6 +74,7 @@ struct Layout {
   std::string id, name, document;
   int first_year = 0, last_year = 9999;  // report years this format applies to
   Page page{};
+  Typography typography;
   std::map<std::string, FontFile> fonts;
   std::map<std::string, Role> roles;
   std::vector<Section> sections;

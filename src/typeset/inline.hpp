@@ -1,5 +1,6 @@
-// Inline layout internals: shaped atoms (the unbreakable pieces of a line),
-// break opportunities, and lines.
+// Inline layout: runs -> shaped atoms (shape.cpp) -> classes, widths and break
+// opportunities (prepare.cpp) -> line ranges (linebreak.cpp) -> positioned lines
+// (justify.cpp). Rules from W3C clreq (GB style) and GB/T 15834.
 #pragma once
 #include <string>
 #include <vector>
@@ -8,51 +9,95 @@
 
 namespace nb::typeset {
 
-enum class CharClass { Ideo, Open, Close, Word, Space };
+// Line-breaking classes: a subset of UAX #14 with clreq's Chinese overrides
+// (“ ‘ open, ” ’ close).
+enum class CharClass {
+  Ideo,    // ID: Han, kana, full-width symbols
+  Open,    // OP, PR: opening brackets and quotes, currency prefixes
+  Close,   // CL, CP, NS, EX, IS, PO: closing marks, stops, postfix symbols
+  Word,    // AL, NU: Latin letters, digits and the marks that stay inside numbers
+  Space,   // SP
+};
+
+// Where a full-width mark's glyph sits in its em box (GB style).
+enum class Punct {
+  None,
+  Left,      // ，。、：；！？）》」』】〕〗〉”’ — blank right half
+  Right,     // （《「『【〔〖〈“‘ — blank left half
+  Middle,    // · ・ — half an em, centred
+  Dash,      // — (two make the unbreakable ——)
+  Ellipsis,  // … (two make ……)
+};
 
 struct ShapedGlyph {
   uint32_t gid;
   double dx;  // offset from the atom's left edge, points
 };
 
-// One character (or ligature cluster) as set: its glyphs, its width on the line.
+// One character (or ligature cluster) as set.
 struct Atom {
   const Face* face = nullptr;
   double size = 0;
   double embolden = 0;
-  double width = 0;
+  double advance = 0;  // sum of the glyphs' advances from the font
+  double em = 0;       // the character cell: the grid pitch for body text, else the size
+  double width = 0;    // box width on the line before compression
   CharClass cls = CharClass::Ideo;
+  Punct punct = Punct::None;
   char32_t ch = 0;
+  uint32_t index = 0;  // position of ch in the paragraph text
   std::vector<ShapedGlyph> glyphs;
-  bool break_before = true;  // a line may start with this atom
+  bool break_before = true;    // a line may break before this atom
+  bool stretch_before = true;  // justification may add space before this atom
+  double space_before = 0;     // Han–Latin space before this atom (dropped at line start)
 };
 
 struct Line {
   std::vector<Atom> atoms;
-  std::vector<double> x;  // left edge of each atom, relative to the line start
+  std::vector<double> x;  // left edge of each atom's box, relative to the line start
+  std::vector<double> w;  // box width of each atom after compression
   double indent = 0;
-  double natural = 0;
+  double natural = 0;     // width of the set line (without justification)
+  bool last = false;      // the paragraph's last line
 };
 
 struct InlineStyle {
-  double grid = 0;           // width of a character cell for full-width glyphs (0: the em)
-  double first_indent = 0;   // points
+  double first_indent = 0;  // points
   bool justify = true;
+  double cjk_latin_space = 0.25;                // em
+  std::vector<std::u32string> keep_together;    // phrases never broken inside
 };
 
 // Shapes runs with their role's font chain; characters found in no font are
-// reported and left out.
+// reported and left out. Full-width characters of the body size get the grid
+// pitch as their cell.
 std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::map<std::string, RoleFonts>& roles,
                              double body_grid, double body_size, Result& out, Diagnostics& diags);
 
 CharClass classify(char32_t c);
+Punct punct_kind(char32_t c);
 
-// Breaks atoms into lines of `width` points and positions every atom.
-std::vector<Line> break_lines(const std::vector<Atom>& atoms, double width, const InlineStyle& style);
+// Sets classes, normalised widths, break and stretch opportunities and Han–Latin
+// spaces on shaped atoms.
+void prepare(std::vector<Atom>& atoms, const InlineStyle& style);
 
-// The same number of lines as break_lines, each as nearly equal in length as the
+// Line ranges [begin, end) of atoms for lines of `width` points (first line
+// narrower by the indent): first fit, pushing a prohibited mark in by compressing
+// punctuation before pushing the last character out.
+std::vector<std::pair<size_t, size_t>> break_ranges(const std::vector<Atom>& atoms, double width,
+                                                    const InlineStyle& style);
+
+// Sets one line: adjacent-mark compression, line-end trimming, Han–Latin spaces,
+// then compression or justification to `width`.
+Line set_line(const std::vector<Atom>& atoms, size_t begin, size_t end, double width, bool last,
+              const InlineStyle& style);
+
+// prepare + break_ranges + set_line.
+std::vector<Line> break_lines(std::vector<Atom> atoms, double width, const InlineStyle& style);
+
+// The same number of lines as break_lines, as nearly equal in length as the
 // break opportunities allow (for centred titles).
-std::vector<Line> balanced_lines(const std::vector<Atom>& atoms, double width, const InlineStyle& style);
+std::vector<Line> balanced_lines(std::vector<Atom> atoms, double width, const InlineStyle& style);
 
 // Emits the glyphs of a line at (left, baseline) into page runs.
 void emit_line(const Line& line, double left, double baseline, Page& page);

@@ -1,6 +1,7 @@
-// Line breaking: first fit with the GB-style line-start and line-end prohibitions
-// (a prohibited break pushes the last character down), then justification that
-// spreads the slack evenly over the breakable gaps.
+// Line breaking: first fit on the set widths (adjacent marks compressed, the
+// line-end mark trimmed). A break before a prohibited mark is resolved by pushing
+// in — compressing the line's punctuation so the mark fits — and only then by
+// pushing out the last character (clreq 先挤进，后推出).
 #include <cmath>
 
 #include "typeset/inline.hpp"
@@ -9,89 +10,192 @@ namespace nb::typeset {
 
 namespace {
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+constexpr double kEps = 1e-6;
 
-// May a line break fall between atoms a and b?
-bool can_break(const Atom& a, const Atom& b) {
-  if (b.cls == CharClass::Close || b.cls == CharClass::Space) return false;
-  if (a.cls == CharClass::Open) return false;
-  if (a.cls == CharClass::Space) return true;
-  if (a.cls == CharClass::Word && b.cls == CharClass::Word) return false;
-  if (a.ch == b.ch && (a.ch == U'—' || a.ch == U'…')) return false;
-  if (is_digit(a.ch) && b.cls == CharClass::Ideo) return false;  // 2020年, 12件
-  return true;
+// Reduction of the pair (a, b) set side by side: GB style hugs two marks into 1.5 em.
+double pair_squeeze(const Atom& a, const Atom& b) {
+  if (a.punct == Punct::Left && (b.punct == Punct::Left || b.punct == Punct::Right)) return a.em / 2;
+  if (a.punct == Punct::Right && b.punct == Punct::Right) return b.em / 2;
+  return 0;
 }
 
-// May extra space go between atoms a and b when justifying?
-bool can_stretch(const Atom& a, const Atom& b) {
-  if (a.cls == CharClass::Word && b.cls == CharClass::Word) return false;
-  if (a.ch == b.ch && (a.ch == U'—' || a.ch == U'…')) return false;
-  return true;
+// A line-end mark is trimmed to half an em (GB/T 15834 §5.1.10).
+double end_trim(const Atom& a) { return a.punct == Punct::Left ? a.em / 2 : 0; }
+
+// The blank half of a mark not yet taken by pair compression or trimming.
+double spare(const std::vector<Atom>& atoms, size_t k, size_t begin, size_t end) {
+  const Atom& a = atoms[k];
+  if (a.punct == Punct::Left) {
+    if (k + 1 == end) return 0;  // trimmed already
+    if (k + 1 < end && pair_squeeze(a, atoms[k + 1]) > 0) return 0;
+    return a.em / 2;
+  }
+  if (a.punct == Punct::Right) {
+    if (k > begin && pair_squeeze(atoms[k - 1], a) > 0 && atoms[k - 1].punct == Punct::Right) return 0;
+    return a.em / 2;
+  }
+  return 0;
+}
+
+// Natural set width of [begin, end) and how much more it could shrink.
+struct Measure {
+  double natural = 0, shrink = 0;
+};
+
+Measure measure(const std::vector<Atom>& atoms, size_t begin, size_t end) {
+  Measure m;
+  while (end > begin && atoms[end - 1].cls == CharClass::Space) --end;
+  for (size_t k = begin; k < end; ++k) {
+    m.natural += atoms[k].width;
+    if (k > begin) {
+      m.natural += atoms[k].space_before - pair_squeeze(atoms[k - 1], atoms[k]);
+      m.shrink += atoms[k].space_before / 2;
+    }
+    m.shrink += spare(atoms, k, begin, end);
+  }
+  if (end > begin) m.natural -= end_trim(atoms[end - 1]);
+  return m;
+}
+
+size_t next_break(const std::vector<Atom>& atoms, size_t from) {
+  while (from < atoms.size() && !atoms[from].break_before) ++from;
+  return from;
 }
 
 }  // namespace
 
-std::vector<Line> break_lines(const std::vector<Atom>& atoms, double width, const InlineStyle& style) {
-  std::vector<Line> lines;
+std::vector<std::pair<size_t, size_t>> break_ranges(const std::vector<Atom>& atoms, double width,
+                                                    const InlineStyle& style) {
+  std::vector<std::pair<size_t, size_t>> out;
   const size_t n = atoms.size();
-  size_t start = 0;
-  while (start < n) {
-    while (start < n && atoms[start].cls == CharClass::Space) ++start;
-    if (start == n) break;
-    const double indent = lines.empty() ? style.first_indent : 0;
-    const double avail = width - indent;
-    double x = 0;
-    size_t i = start, last_ok = start;
-    while (i < n) {
-      if (i > start && can_break(atoms[i - 1], atoms[i])) last_ok = i;
-      if (atoms[i].cls != CharClass::Space && x + atoms[i].width > avail + 1e-6) break;
-      x += atoms[i].width;
-      ++i;
+  size_t s = 0;
+  while (s < n) {
+    while (s < n && atoms[s].cls == CharClass::Space) ++s;
+    if (s == n) break;
+    const double avail = width - (out.empty() ? style.first_indent : 0);
+    // Longest prefix whose set width fits.
+    double run = 0;
+    size_t e = s;
+    while (e < n) {
+      const Atom& a = atoms[e];
+      double add = a.width + (e > s ? a.space_before - pair_squeeze(atoms[e - 1], a) : 0);
+      if (a.cls != CharClass::Space && run + add - end_trim(a) > avail + kEps) break;
+      run += add;
+      ++e;
     }
     size_t end;
-    if (i == n) end = n;
-    else if (last_ok > start) end = last_ok;  // at i itself when a break is allowed there
-    else end = std::max(i, start + 1);        // nothing allowed: force
-    Line line;
-    line.indent = indent;
-    size_t last = end;
-    while (last > start && atoms[last - 1].cls == CharClass::Space) --last;  // spaces hang
-    line.atoms.assign(atoms.begin() + start, atoms.begin() + last);
-    double pos = 0;
-    for (const auto& a : line.atoms) { line.x.push_back(pos); pos += a.width; }
-    line.natural = pos;
-    if (style.justify && end < n && line.atoms.size() > 1) {
-      std::vector<size_t> gaps;
-      for (size_t k = 1; k < line.atoms.size(); ++k)
-        if (can_stretch(line.atoms[k - 1], line.atoms[k])) gaps.push_back(k);
-      const double slack = avail - pos;
-      if (!gaps.empty() && slack > 0) {
-        const double each = slack / gaps.size();
-        size_t g = 0;
-        double shift = 0;
-        for (size_t k = 1; k < line.atoms.size(); ++k) {
-          if (g < gaps.size() && gaps[g] == k) { shift += each; ++g; }
-          line.x[k] += shift;
-        }
+    if (e == n) {
+      end = n;
+    } else if (e > s && atoms[e].break_before) {
+      end = e;
+    } else {
+      size_t in = next_break(atoms, e);  // push in the prohibited atoms
+      if (e > s && measure(atoms, s, in).natural - measure(atoms, s, in).shrink <= avail + kEps) {
+        end = in;
+      } else {
+        size_t out_at = e > s ? e - 1 : s;  // push out: last allowed break before e
+        while (out_at > s && !atoms[out_at].break_before) --out_at;
+        end = out_at > s ? out_at : std::max(e, s + 1);  // nothing allowed: force
       }
     }
-    lines.push_back(std::move(line));
-    start = end;
+    out.emplace_back(s, end);
+    s = end;
+  }
+  return out;
+}
+
+Line set_line(const std::vector<Atom>& atoms, size_t begin, size_t end, double width, bool last,
+              const InlineStyle& style) {
+  Line line;
+  line.last = last;
+  while (end > begin && atoms[end - 1].cls == CharClass::Space) --end;  // spaces hang
+  const size_t n = end - begin;
+  line.atoms.assign(atoms.begin() + begin, atoms.begin() + end);
+  line.w.resize(n);
+  std::vector<double> gap(n, 0), shrink(n, 0);  // space before each atom; what it may give up
+  for (size_t k = 0; k < n; ++k) {
+    line.w[k] = line.atoms[k].width;
+    shrink[k] = spare(atoms, begin + k, begin, end);
+  }
+  for (size_t k = 1; k < n; ++k) {
+    gap[k] = line.atoms[k].space_before;
+    double sq = pair_squeeze(line.atoms[k - 1], line.atoms[k]);
+    if (sq == 0) continue;
+    if (line.atoms[k - 1].punct == Punct::Left) {
+      line.w[k - 1] -= sq;
+    } else {
+      line.w[k] -= sq;
+      for (auto& g : line.atoms[k].glyphs) g.dx -= sq;
+    }
+  }
+  if (n > 0) line.w[n - 1] -= end_trim(line.atoms[n - 1]);
+  double natural = 0;
+  for (size_t k = 0; k < n; ++k) natural += line.w[k] + gap[k];
+  double slack = width - natural;
+  if (style.justify && n > 1 && !last && slack < -kEps) {
+    // Pushed in: Han–Latin spaces give up to half, then the marks' blank halves.
+    double space_cap = 0, mark_cap = 0;
+    for (size_t k = 1; k < n; ++k) space_cap += gap[k] / 2;
+    for (size_t k = 0; k < n; ++k) mark_cap += shrink[k];
+    double need = -slack;
+    double from_space = std::min(need, space_cap);
+    double from_marks = std::min(need - from_space, mark_cap);
+    for (size_t k = 1; k < n && space_cap > 0; ++k) gap[k] -= gap[k] / 2 * (from_space / space_cap);
+    for (size_t k = 0; k < n && mark_cap > 0; ++k) {
+      double cut = shrink[k] * (from_marks / mark_cap);
+      line.w[k] -= cut;
+      if (line.atoms[k].punct == Punct::Right)
+        for (auto& g : line.atoms[k].glyphs) g.dx -= cut;
+    }
+    natural -= from_space + from_marks;
+    slack = width - natural;
+  }
+  if (style.justify && n > 1 && !last && slack > kEps) {
+    size_t gaps = 0;
+    for (size_t k = 1; k < n; ++k) gaps += line.atoms[k].stretch_before;
+    if (gaps > 0)
+      for (size_t k = 1; k < n; ++k)
+        if (line.atoms[k].stretch_before) gap[k] += slack / gaps;
+  }
+  double x = 0;
+  for (size_t k = 0; k < n; ++k) {
+    x += gap[k];
+    line.x.push_back(x);
+    x += line.w[k];
+  }
+  line.natural = natural;
+  return line;
+}
+
+std::vector<Line> break_lines(std::vector<Atom> atoms, double width, const InlineStyle& style) {
+  prepare(atoms, style);
+  auto ranges = break_ranges(atoms, width, style);
+  std::vector<Line> lines;
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    double indent = i == 0 ? style.first_indent : 0;
+    lines.push_back(set_line(atoms, ranges[i].first, ranges[i].second, width - indent, i + 1 == ranges.size(), style));
+    lines.back().indent = indent;
   }
   return lines;
 }
 
-std::vector<Line> balanced_lines(const std::vector<Atom>& atoms, double width, const InlineStyle& style) {
-  auto best = break_lines(atoms, width, style);
-  if (best.size() < 2) return best;
-  double lo = 0, hi = width;
-  for (int i = 0; i < 30; ++i) {
-    double mid = (lo + hi) / 2;
-    auto lines = break_lines(atoms, mid, style);
-    if (lines.size() <= best.size()) { hi = mid; best = std::move(lines); }
-    else lo = mid;
+std::vector<Line> balanced_lines(std::vector<Atom> atoms, double width, const InlineStyle& style) {
+  prepare(atoms, style);
+  const size_t count = break_ranges(atoms, width, style).size();
+  double best = width;
+  if (count > 1) {
+    double lo = 0, hi = width;
+    for (int i = 0; i < 40; ++i) {
+      double mid = (lo + hi) / 2;
+      if (break_ranges(atoms, mid, style).size() <= count) hi = best = mid;
+      else lo = mid;
+    }
   }
-  return best;
+  auto ranges = break_ranges(atoms, best, style);
+  std::vector<Line> lines;
+  for (size_t i = 0; i < ranges.size(); ++i)
+    lines.push_back(set_line(atoms, ranges[i].first, ranges[i].second, best, true, style));
+  return lines;
 }
 
 void emit_line(const Line& line, double left, double baseline, Page& page) {

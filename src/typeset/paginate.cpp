@@ -53,7 +53,7 @@ namespace {
 class PageBuilder {
  public:
   PageBuilder(const layout::Layout& l, const std::map<std::string, RoleFonts>& roles, Result& out, Diagnostics& d)
-      : page_(l.page), roles_(roles), out_(out), diags_(d) {
+      : page_(l.page), typo_(l.typography), roles_(roles), out_(out), diags_(d) {
     pitch_ = page_.body_height / page_.lines_per_page;
     grid_ = page_.body_width / page_.chars_per_line;
     body_size_ = roles.at("body").role->size;
@@ -66,9 +66,11 @@ class PageBuilder {
     const layout::Role& r = *roles_.at(kRole[static_cast<int>(p.kind)]).role;
     auto atoms = shape_runs(p.runs, roles_, grid_, body_size_, out_, diags_);
     InlineStyle style;
-    style.grid = grid_;
     style.first_indent = r.indent * grid_;
     style.justify = r.align == layout::Align::Left;
+    style.cjk_latin_space = typo_.cjk_latin_space;
+    if (p.kind == compose::Kind::Title)
+      for (const auto& phrase : typo_.title_keep_together) style.keep_together.push_back(decode_utf8(phrase).value_or(U""));
     auto lines = r.align == layout::Align::Center ? balanced_lines(atoms, page_.body_width, style)
                                                     : break_lines(atoms, page_.body_width, style);
     if (keep_after > 0 && free_lines() < lines.size() + keep_after) new_page();
@@ -165,6 +167,7 @@ class PageBuilder {
   double free_lines() const { return page_.lines_per_page - next_line(); }
 
   const layout::Page& page_;
+  const layout::Typography& typo_;
   const std::map<std::string, RoleFonts>& roles_;
   Result& out_;
   Diagnostics& diags_;

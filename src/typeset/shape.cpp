@@ -1,5 +1,5 @@
 // Shaping: runs -> atoms. Each character takes the first font of its role's chain
-// that has it; HarfBuzz shapes each same-font segment.
+// that has it (same size, same baseline); HarfBuzz shapes each same-font segment.
 #include <cmath>
 
 #include "core/utf8.hpp"
@@ -7,31 +7,7 @@
 
 namespace nb::typeset {
 
-CharClass classify(char32_t c) {
-  switch (c) {
-    case ' ': case '\t':
-      return CharClass::Space;
-    case U'“': case U'‘': case U'（': case U'《': case U'「': case U'『': case U'【': case U'〔': case U'〖':
-    case U'〈': case U'［': case U'｛': case '(': case '[': case '{': case U'￥': case U'＄': case U'£': case '$':
-      return CharClass::Open;
-    case U'。': case U'，': case U'、': case U'：': case U'；': case U'！': case U'？': case U'）': case U'》':
-    case U'」': case U'』': case U'】': case U'〕': case U'〗': case U'〉': case U'”': case U'’': case U'％':
-    case U'．': case U'‰': case U'℃': case U'°': case U'·': case U'～': case U'］': case U'｝': case U'・':
-    case ')': case ']': case '}': case ',': case '.': case ':': case ';': case '!': case '?': case '%':
-      return CharClass::Close;
-    default:
-      break;
-  }
-  if (c >= 0x2E80 || (c >= 0x2000 && c < 0x2070) || c == 0x00B7) return CharClass::Ideo;
-  return CharClass::Word;
-}
-
 namespace {
-
-bool full_width(char32_t c, double advance_em) {
-  if (c >= 0x2E80 || c == U'“' || c == U'”' || c == U'‘' || c == U'’' || c == U'—' || c == U'…') return true;
-  return advance_em > 0.9;
-}
 
 struct Missing {
   Loc first;
@@ -47,6 +23,7 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
   std::map<char32_t, Missing> missing;
   hb_buffer_t* buf = hb_buffer_create();
   hb_language_t lang = hb_language_from_string("zh-Hans", -1);
+  uint32_t offset = 0;  // of the run in the paragraph text
   for (const auto& run : runs) {
     const RoleFonts& rf = roles.at(run.role);
     const double size = rf.role->size;
@@ -90,7 +67,8 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
         a.size = size;
         a.embolden = embolden;
         a.ch = text[cluster];
-        a.cls = classify(a.ch);
+        a.index = offset + cluster;
+        a.em = cell;
         double x = 0;
         for (unsigned k = g; k < h; ++k) {
           a.glyphs.push_back({info[k].codepoint, x + pos[k].x_offset * scale});
@@ -100,13 +78,13 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
             if (t.empty()) t = text.substr(cluster, cluster_end - cluster);
           }
         }
-        a.width = x;
-        if (cluster_end - cluster == 1 && full_width(a.ch, x / size)) a.width = cell;
+        a.advance = a.width = x;
         atoms.push_back(std::move(a));
         g = h;
       }
       b = e;
     }
+    offset += static_cast<uint32_t>(text.size());
   }
   hb_buffer_destroy(buf);
   for (const auto& [c, m] : missing) {

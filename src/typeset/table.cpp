@@ -19,6 +19,7 @@ TableLayout measure_table(const compose::Table& t, double width, const std::map<
   tl.row_h.assign(t.rows, tl.line_h + 2 * tl.pad);
   InlineStyle style;
   style.justify = false;
+  style.cjk_latin_space = 0;
   for (const auto& c : t.cells) {
     double w = tl.col_x[c.col + c.colspan] - tl.col_x[c.col] - 2 * tl.pad;
     auto atoms = shape_runs(c.runs, roles, 0, 0, out, diags);
