@@ -74,21 +74,44 @@ class PageBuilder {
     auto lines = r.align == layout::Align::Center ? balanced_lines(atoms, page_.body_width, style)
                                                     : break_lines(atoms, page_.body_width, style);
     if (keep_after > 0 && free_lines() < lines.size() + keep_after) new_page();
+    if (next_line() >= page_.lines_per_page) new_page();
     if (p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2) {
       out_.bookmarks.push_back({p.kind == compose::Kind::Heading1 ? 1 : 2, p.plain(),
                                 static_cast<int>(out_.pages.size()) - 1, page_.top + next_line() * pitch_});
     }
-    for (const auto& ln : lines) {
-      int slot = next_line();
-      if (slot >= page_.lines_per_page) { new_page(); slot = 0; }
-      double size = r.size;
-      double baseline = page_.top + slot * pitch_ + (pitch_ - size) / 2 + 0.88 * size;
-      double left = page_.left;
-      if (r.align == layout::Align::Center) left += (page_.body_width - ln.natural) / 2;
-      else if (r.align == layout::Align::Right) left += page_.body_width - ln.natural;
-      emit_line(ln, left, baseline, current());
-      y_ = (slot + 1) * pitch_;
+    auto chunks = page_chunks(lines.size(), p.kind == compose::Kind::Body);
+    size_t k = 0;
+    for (size_t c = 0; c < chunks.size(); ++c) {
+      if (c > 0) new_page();
+      for (size_t j = 0; j < chunks[c]; ++j, ++k) {
+        const Line& ln = lines[k];
+        int slot = next_line();
+        double baseline = page_.top + slot * pitch_ + (pitch_ - r.size) / 2 + 0.88 * r.size;
+        double left = page_.left;
+        if (r.align == layout::Align::Center) left += (page_.body_width - ln.natural) / 2;
+        else if (r.align == layout::Align::Right) left += page_.body_width - ln.natural;
+        emit_line(ln, left, baseline, current());
+        y_ = (slot + 1) * pitch_;
+      }
     }
+  }
+
+  // How many of n lines go on this page and each next one. A paragraph of more
+  // than two lines leaves no single line alone at the foot (orphan) or the head
+  // (widow) of a page. A leading 0 means: start on the next page.
+  std::vector<size_t> page_chunks(size_t n, bool guard) const {
+    const size_t full = page_.lines_per_page;
+    std::vector<size_t> chunks;
+    size_t first = static_cast<size_t>(free_lines());
+    if (guard && n > 2 && first == 1) first = 0;
+    chunks.push_back(std::min(first, n));
+    for (size_t left = n - chunks[0]; left > 0; left -= chunks.back()) chunks.push_back(std::min(full, left));
+    if (guard && n > 2 && chunks.size() > 1 && chunks.back() == 1) {
+      size_t& prev = chunks[chunks.size() - 2];
+      if (prev >= 3) { --prev; ++chunks.back(); }
+      else if (chunks.size() == 2) { chunks = {0, n}; }
+    }
+    return chunks;
   }
 
   // Height in grid lines that a block needs at the top of its first page.
