@@ -1,0 +1,130 @@
+// The page builder: lone lines, headings kept with their text, grid positions.
+#define BOOST_TEST_MODULE paginate
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+
+#include "compose/document.hpp"
+#include "core/utf8.hpp"
+#include "layout/catalog.hpp"
+#include "support.hpp"
+#include "typeset/page.hpp"
+
+using namespace nb;
+
+namespace {
+
+struct Env {
+  layout::Catalog layouts;
+  typeset::FontLibrary fonts{{"/usr/local/share/fonts", "/usr/share/fonts"}};
+  Env() {
+    Diagnostics d;
+    layouts.load_dir(nbtest::kSourceDir + "/layouts", d);
+  }
+};
+
+Env& env() {
+  static Env e;
+  return e;
+}
+
+std::u32string han(int n) { return std::u32string(n, U'中'); }
+
+compose::Paragraph para(compose::Kind kind, const std::u32string& text, const std::string& role) {
+  compose::Paragraph p;
+  p.kind = kind;
+  compose::Run r;
+  r.text = text;
+  r.role = role;
+  p.runs.push_back(r);
+  return p;
+}
+
+// A body paragraph of exactly `lines` lines (2-character indent, 28 per line).
+compose::Paragraph body(int lines) { return para(compose::Kind::Body, han(26 + 28 * (lines - 1)), "body"); }
+
+// Distinct baselines per page.
+std::vector<std::set<double>> lines_per_page(const typeset::Result& r) {
+  std::vector<std::set<double>> out;
+  for (const auto& p : r.pages) {
+    out.emplace_back();
+    for (const auto& run : p.runs)
+      if (run.size == 16) out.back().insert(run.y);
+  }
+  return out;
+}
+
+typeset::Result set(std::vector<compose::Paragraph> paras) {
+  compose::Document doc;
+  doc.layout = env().layouts.find("2019", 0);
+  for (auto& p : paras) doc.blocks.emplace_back(std::move(p));
+  Diagnostics d;
+  auto r = typeset::typeset(doc, env().fonts, d);
+  BOOST_REQUIRE(!d.has_errors());
+  return r;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_full_page_holds_22_lines_on_the_grid) {
+  auto r = set({body(30)});
+  auto lines = lines_per_page(r);
+  BOOST_REQUIRE_EQUAL(lines.size(), 2u);
+  BOOST_CHECK_EQUAL(lines[0].size(), 22u);
+  BOOST_CHECK_EQUAL(lines[1].size(), 8u);
+  const double pitch = 225 * 72 / 25.4 / 22;
+  double prev = 0;
+  for (double y : lines[0]) {
+    if (prev) BOOST_CHECK_SMALL(y - prev - pitch, 1e-9);
+    prev = y;
+  }
+}
+
+BOOST_AUTO_TEST_CASE(no_lone_line_at_the_foot_or_head_of_a_page) {
+  for (int free = 1; free <= 4; ++free) {
+    for (int n = std::max(3, free + 1); n <= 7; ++n) {  // too long for the room left
+      auto r = set({body(22 - free), body(n)});
+      auto lines = lines_per_page(r);
+      BOOST_TEST_INFO("free " << free << ", paragraph of " << n);
+      BOOST_REQUIRE_EQUAL(lines.size(), 2u);
+      int on_first = static_cast<int>(lines[0].size()) - (22 - free);
+      int on_second = static_cast<int>(lines[1].size());
+      BOOST_CHECK_EQUAL(on_first + on_second, n);
+      BOOST_CHECK(on_first != 1);
+      BOOST_CHECK(on_second != 1);
+    }
+  }
+  // Two-line paragraphs may split.
+  auto lines = lines_per_page(set({body(21), body(2)}));
+  BOOST_CHECK_EQUAL(lines[0].size(), 22u);
+}
+
+BOOST_AUTO_TEST_CASE(a_heading_keeps_with_two_lines_of_its_text) {
+  for (int free = 1; free <= 2; ++free) {
+    auto r = set({body(22 - free), para(compose::Kind::Heading1, U"一、总体情况", "heading1"), body(5)});
+    BOOST_TEST_INFO("free " << free);
+    BOOST_REQUIRE_EQUAL(r.pages.size(), 2u);
+    // The heading (in its own font) is on page 2.
+    const typeset::Face* heading_face = r.pages[1].runs.front().face;
+    BOOST_CHECK_EQUAL(heading_face->family(), "Noto Sans CJK SC");
+    for (const auto& run : r.pages[0].runs) BOOST_CHECK(run.face != heading_face || run.size != 16);
+    BOOST_REQUIRE_EQUAL(r.bookmarks.size(), 1u);
+    BOOST_CHECK_EQUAL(r.bookmarks[0].page, 1);
+  }
+  // With room for the heading and two lines it stays.
+  auto r = set({body(19), para(compose::Kind::Heading1, U"一、总体情况", "heading1"), body(5)});
+  BOOST_CHECK_EQUAL(r.bookmarks[0].page, 0);
+}
+
+BOOST_AUTO_TEST_CASE(page_numbers_alternate_sides) {
+  auto r = set({body(70)});
+  BOOST_REQUIRE_EQUAL(r.pages.size(), 4u);
+  const double mm = 72 / 25.4, left = 28 * mm, right = (28 + 156) * mm;
+  for (size_t i = 0; i < r.pages.size(); ++i) {
+    const auto& run = r.pages[i].runs.back();  // the page number is emitted last
+    BOOST_CHECK_EQUAL(run.size, 14);
+    if (i % 2 == 0) BOOST_CHECK_LT(run.glyphs.back().x, right - 14);
+    else BOOST_CHECK_SMALL(run.glyphs.front().x - (left + 14), 1.0);
+    BOOST_CHECK_GT(run.y, (37 + 225 + 7) * mm);
+  }
+}
