@@ -95,6 +95,11 @@ Stats check(const Doc& doc) {
         ++on_grid;
       }
     }
+    // A heading (set in 黑体 or 楷体, whose boxes are taller than the body's) never ends a page.
+    const TextLine* last = nullptr;
+    for (const auto& l : doc.pages[p].lines)
+      if (!is_page_number(l) && (!last || l.y1 > last->y1)) last = &l;
+    if (last && p + 1 < doc.pages.size()) BOOST_CHECK_MESSAGE(!is_text(*last) || is_body(*last), "heading last on page " << p + 1);
     // No holes: lines fill the slots from the top (page 1 has the blank line after the title).
     if (!has_table && p > 0)
       for (size_t s = 0; s < on_grid; ++s) BOOST_CHECK_MESSAGE(slot_used[s], "hole at slot " << s << " on page " << p + 1);
