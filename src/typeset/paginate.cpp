@@ -119,9 +119,10 @@ class PageBuilder {
     if (std::holds_alternative<compose::Paragraph>(b)) return 2;
     const auto& t = std::get<compose::Table>(b);
     TableLayout tl = measure_table(t, page_.body_width, roles_, out_, scratch_);
-    double h = pitch_ * 0.25;
-    for (int r = 0; r <= t.header_rows && r < t.rows; ++r) h += tl.row_h[r];
-    return h / pitch_;
+    int first = fit_rows(tl, t.header_rows, page_.body_height);  // the smallest acceptable first fragment
+    for (int r = t.header_rows + 1; r <= t.rows; ++r)
+      if (fit_rows(tl, t.header_rows, tl.height(t.header_rows, r)) == r) { first = r; break; }
+    return (pitch_ * 0.25 + tl.height(0, first)) / pitch_;
   }
 
   void blank_line() {
@@ -129,33 +130,31 @@ class PageBuilder {
     y_ = std::min<double>(slot + 1, page_.lines_per_page) * pitch_;
   }
 
+  // A table flows from the current position; where it splits, the next page
+  // repeats its header rows.
   void table(const compose::Table& t) {
     TableLayout tl = measure_table(t, page_.body_width, roles_, out_, diags_);
     const int h = t.header_rows;
-    double header_h = 0;
-    for (int r = 0; r < h; ++r) header_h += tl.row_h[r];
+    const double header_h = tl.height(0, h);
     y_ += pitch_ * 0.25;
-    int r0 = 0;  // first row of the current fragment
-    double frag_h = 0;
-    for (int r = 0; r < t.rows; ++r) {
-      if (y_ + frag_h + tl.row_h[r] > page_.body_height + 1e-6 && frag_h > 0) {
-        if (r <= h && r0 == 0 && y_ > pitch_) {
-          // Header rows (or the header and nothing more) must not end a page:
-          // the whole table starts on the next page.
+    int from = h;
+    while (from < t.rows || from == h) {
+      int to = fit_rows(tl, from, page_.body_height - y_ - header_h);
+      if (to == from && from < t.rows) {
+        if (y_ > pitch_) {  // not even the first acceptable fragment fits here
           new_page();
-          frag_h = 0;
-          r = -1;
           continue;
         }
-        draw_rows(tl, r0, r, page_.left, page_.top + y_, current());
-        new_page();
-        if (h > 0) y_ += draw_rows(tl, 0, h, page_.left, page_.top, current());
-        r0 = r;
-        frag_h = 0;
+        to = from + 1;  // a row taller than a page: set it anyway
       }
-      frag_h += tl.row_h[r];
+      std::vector<std::pair<int, int>> ranges;
+      if (h > 0) ranges.emplace_back(0, h);
+      ranges.emplace_back(from, to);
+      y_ += draw_rows(tl, ranges, page_.left, page_.top + y_, current());
+      from = to;
+      if (from < t.rows) new_page();
+      else break;
     }
-    y_ += draw_rows(tl, r0, t.rows, page_.left, page_.top + y_, current());
     y_ += pitch_ * 0.25;
   }
 

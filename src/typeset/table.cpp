@@ -5,6 +5,10 @@
 
 namespace nb::typeset {
 
+double TableLayout::height(int r0, int r1) const {
+  return std::accumulate(row_h.begin() + r0, row_h.begin() + r1, 0.0);
+}
+
 TableLayout measure_table(const compose::Table& t, double width, const std::map<std::string, RoleFonts>& roles,
                           Result& out, Diagnostics& diags) {
   TableLayout tl;
@@ -23,7 +27,8 @@ TableLayout measure_table(const compose::Table& t, double width, const std::map<
   for (const auto& c : t.cells) {
     double w = tl.col_x[c.col + c.colspan] - tl.col_x[c.col] - 2 * tl.pad;
     auto atoms = shape_runs(c.runs, roles, 0, 0, out, diags);
-    tl.cell_lines.push_back(break_lines(atoms, std::max(w, size), style));
+    tl.cell_lines.push_back(break_lines(std::move(atoms), std::max(w, size), style));
+    tl.cell_h.push_back(tl.cell_lines.back().size() * tl.line_h + 2 * tl.pad);
   }
   // Rows grow to fit single-row cells first, then the last row of a span takes
   // whatever a spanning cell still needs.
@@ -31,53 +36,94 @@ TableLayout measure_table(const compose::Table& t, double width, const std::map<
     for (size_t i = 0; i < t.cells.size(); ++i) {
       const auto& c = t.cells[i];
       if ((c.rowspan == 1) != (pass == 0)) continue;
-      double need = tl.cell_lines[i].size() * tl.line_h + 2 * tl.pad;
-      double have = 0;
-      for (int r = c.row; r < c.row + c.rowspan; ++r) have += tl.row_h[r];
-      if (need > have) tl.row_h[c.row + c.rowspan - 1] += need - have;
+      double have = tl.height(c.row, c.row + c.rowspan);
+      if (tl.cell_h[i] > have) tl.row_h[c.row + c.rowspan - 1] += tl.cell_h[i] - have;
     }
   }
   return tl;
 }
 
-double draw_rows(const TableLayout& tl, int r0, int r1, double left, double y, Page& page) {
+namespace {
+
+// A row made of one label across the whole table: the title of a group of rows.
+bool group_title(const compose::Table& t, int r) {
+  for (const auto& c : t.cells)
+    if (c.row == r && c.colspan == static_cast<int>(t.widths.size())) return true;
+  return false;
+}
+
+// May the body split between rows r-1 and r?
+bool can_split(const TableLayout& tl, int from, int r) {
   const auto& t = *tl.table;
-  std::vector<double> row_y{y};
-  for (int r = r0; r < r1; ++r) row_y.push_back(row_y.back() + tl.row_h[r]);
-  auto ry = [&](int r) { return row_y[r - r0]; };
+  const int rows = t.rows;
+  if (r - from < 2 && rows - from >= 2) return false;      // a lone row at the foot
+  if (rows - r < 2 && rows - from >= 2) return false;      // a lone row at the head
+  if (group_title(t, r - 1) || (r - 2 >= from && group_title(t, r - 2))) return false;  // keeps with two rows
+  for (size_t i = 0; i < t.cells.size(); ++i) {
+    const auto& c = t.cells[i];
+    if (c.row >= r || c.row + c.rowspan <= r) continue;  // not cut by this split
+    if (tl.height(std::max(c.row, from), r) < tl.cell_h[i]) return false;
+    if (tl.height(r, c.row + c.rowspan) < tl.cell_h[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int fit_rows(const TableLayout& tl, int from, double room) {
+  const int rows = tl.table->rows;
+  int r = from;
+  double used = 0;
+  while (r < rows && used + tl.row_h[r] <= room + 1e-6) used += tl.row_h[r++];
+  if (r == rows) return rows;
+  while (r > from && !can_split(tl, from, r)) --r;
+  return r;
+}
+
+double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& ranges, double left, double y,
+                 Page& page) {
+  const auto& t = *tl.table;
   struct Seg {
     double a, b, c, d;
     bool operator<(const Seg& o) const { return std::tie(a, b, c, d) < std::tie(o.a, o.b, o.c, o.d); }
+    bool operator==(const Seg& o) const { return !(*this < o) && !(o < *this); }
   };
   std::vector<Seg> segs;
-  for (size_t i = 0; i < t.cells.size(); ++i) {
-    const auto& c = t.cells[i];
-    int a = std::max(c.row, r0), b = std::min(c.row + c.rowspan, r1);
-    if (a >= b) continue;
-    double x0 = left + tl.col_x[c.col], x1 = left + tl.col_x[c.col + c.colspan];
-    double y0 = ry(a), y1 = ry(b);
-    segs.push_back({x0, y0, x1, y0});
-    segs.push_back({x0, y1, x1, y1});
-    segs.push_back({x0, y0, x0, y1});
-    segs.push_back({x1, y0, x1, y1});
-    const auto& lines = tl.cell_lines[i];
-    double text_h = lines.size() * tl.line_h;
-    double top = y0 + (y1 - y0 - text_h) / 2;
-    double inner = x1 - x0 - 2 * tl.pad;
-    for (size_t k = 0; k < lines.size(); ++k) {
-      const Line& ln = lines[k];
-      double lx = x0 + tl.pad;
-      if (c.align == layout::Align::Center) lx += (inner - ln.natural) / 2;
-      else if (c.align == layout::Align::Right) lx += inner - ln.natural;
-      emit_line(ln, lx, top + k * tl.line_h + tl.ascent, page);
+  double top = y;
+  for (const auto& [r0, r1] : ranges) {
+    for (size_t i = 0; i < t.cells.size(); ++i) {
+      const auto& c = t.cells[i];
+      int a = std::max(c.row, r0), b = std::min(c.row + c.rowspan, r1);
+      if (a >= b) continue;
+      double x0 = left + tl.col_x[c.col], x1 = left + tl.col_x[c.col + c.colspan];
+      double y0 = top + tl.height(r0, a), y1 = top + tl.height(r0, b);
+      segs.push_back({x0, y0, x1, y0});
+      segs.push_back({x0, y1, x1, y1});
+      segs.push_back({x0, y0, x0, y1});
+      segs.push_back({x1, y0, x1, y1});
+      const auto& lines = tl.cell_lines[i];
+      double text_top = y0 + (y1 - y0 - lines.size() * tl.line_h) / 2;
+      double inner = x1 - x0 - 2 * tl.pad;
+      for (size_t k = 0; k < lines.size(); ++k) {
+        const Line& ln = lines[k];
+        double lx = x0 + tl.pad;
+        if (c.align == layout::Align::Center) lx += (inner - ln.natural) / 2;
+        else if (c.align == layout::Align::Right) lx += inner - ln.natural;
+        emit_line(ln, lx, text_top + k * tl.line_h + tl.ascent, page);
+      }
     }
+    top += tl.height(r0, r1);
   }
   std::sort(segs.begin(), segs.end());
-  segs.erase(std::unique(segs.begin(), segs.end(),
-                         [](const Seg& p, const Seg& q) { return !(p < q) && !(q < p); }),
-             segs.end());
-  for (const auto& s : segs) page.rules.push_back({s.a, s.b, s.c, s.d, 0.5});
-  return row_y.back() - y;
+  segs.erase(std::unique(segs.begin(), segs.end()), segs.end());
+  // Rules overshoot by half their width so that joins have no notch.
+  const double half = tl.rule / 2;
+  for (const auto& s : segs) {
+    bool horizontal = s.b == s.d;
+    page.rules.push_back({s.a - (horizontal ? half : 0), s.b - (horizontal ? 0 : half), s.c + (horizontal ? half : 0),
+                          s.d + (horizontal ? 0 : half), tl.rule});
+  }
+  return top - y;
 }
 
 }  // namespace nb::typeset

@@ -1,6 +1,7 @@
-// Tables: cell text broken into lines, row heights, and the drawing of a range of
-// rows (a fragment, when a table is split across pages).
+// Tables: cell text broken by the body's line breaker, row heights, where a table
+// splits across pages, and the drawing of its fragments.
 #pragma once
+#include <utility>
 #include <vector>
 
 #include "typeset/inline.hpp"
@@ -12,14 +13,24 @@ struct TableLayout {
   std::vector<double> col_x;  // column edges, relative to the table's left edge
   std::vector<double> row_h;
   std::vector<std::vector<Line>> cell_lines;  // per cell of table->cells
-  double line_h = 0, pad = 0, ascent = 0;
+  std::vector<double> cell_h;                 // height each cell's text needs, padding included
+  double line_h = 0, pad = 0, ascent = 0, rule = 0.5;
+  double height(int r0, int r1) const;  // of rows [r0, r1)
 };
 
 TableLayout measure_table(const compose::Table& t, double width, const std::map<std::string, RoleFonts>& roles,
                           Result& out, Diagnostics& diags);
 
-// Draws rows [r0, r1) with their top at y; cells spanning in from outside the range
-// are drawn clipped to it, with their text again. Returns the height drawn.
-double draw_rows(const TableLayout& tl, int r0, int r1, double left, double y, Page& page);
+// The last body row (exclusive) of a fragment starting at body row `from`, given
+// `room` points below the repeated header. Splits only between rows where no page
+// ends with a lone row, a group title or a spanning label too short for its text.
+// Returns `from` when not even the first acceptable fragment fits.
+int fit_rows(const TableLayout& tl, int from, double room);
+
+// Draws row ranges stacked from y down: the header and a fragment of the body.
+// Cells spanning in from outside a range are drawn clipped to it, with their text
+// again. Returns the height drawn.
+double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& ranges, double left, double y,
+                 Page& page);
 
 }  // namespace nb::typeset
