@@ -54,9 +54,9 @@ std::vector<std::set<double>> lines_per_page(const typeset::Result& r) {
   return out;
 }
 
-typeset::Result set(std::vector<compose::Paragraph> paras) {
+typeset::Result set(std::vector<compose::Paragraph> paras, const layout::Layout* l = nullptr) {
   compose::Document doc;
-  doc.layout = env().layouts.find("2019", 0);
+  doc.layout = l ? l : env().layouts.find("2019", 0);
   for (auto& p : paras) doc.blocks.emplace_back(std::move(p));
   Diagnostics d;
   auto r = typeset::typeset(doc, env().fonts, d);
@@ -127,4 +127,27 @@ BOOST_AUTO_TEST_CASE(page_numbers_alternate_sides) {
     else BOOST_CHECK_SMALL(run.glyphs.front().x - (left + 14), 1.0);
     BOOST_CHECK_GT(run.y, (37 + 225 + 7) * mm);
   }
+}
+
+BOOST_AUTO_TEST_CASE(the_layout_may_centre_page_numbers) {
+  layout::Layout centred = *env().layouts.find("2019", 0);
+  centred.roles["page_number"].align = layout::Align::Center;
+  auto r = set({body(30)}, &centred);
+  const double mm = 72 / 25.4, middle = (28 + 78) * mm;
+  for (const auto& page : r.pages) {
+    const auto& run = page.runs.back();
+    double x0 = run.glyphs.front().x, x1 = run.glyphs.back().x + 14 * 0.89;
+    BOOST_CHECK_SMALL((x0 + x1) / 2 - middle, 2.0);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_title_is_followed_by_one_blank_grid_line) {
+  auto r = set({para(compose::Kind::Title, U"2020年南关区全安街道政府信息公开工作年度报告", "title"), body(3)});
+  std::set<double> title, text;
+  for (const auto& run : r.pages[0].runs) (run.size == 22 ? title : text).insert(run.y);
+  text.erase(std::prev(text.end()));  // the page number
+  BOOST_REQUIRE_EQUAL(title.size(), 2u);
+  const double pitch = 225 * 72 / 25.4 / 22;
+  // Title lines on grid lines 1 and 2, grid line 3 blank, the text from line 4.
+  BOOST_CHECK_SMALL(*text.begin() - *title.begin() - 3 * pitch - (16 - 22) * (0.88 - 0.5), 1e-6);
 }
