@@ -8,9 +8,17 @@
 
 namespace nbtest {
 
+struct TextWord {
+  double x0, y0, x1, y1;
+  std::string text;
+  double cx() const { return (x0 + x1) / 2; }
+  double cy() const { return (y0 + y1) / 2; }
+};
+
 struct TextLine {
   double x0, y0, x1, y1;
   std::string text;  // words joined without spaces
+  std::vector<TextWord> words;
   double height() const { return y1 - y0; }
 };
 
@@ -30,7 +38,8 @@ inline std::vector<TextPage> read_bbox(const std::string& pdf) {
   Output o = run("pdftotext -bbox-layout " + pdf + " -");
   std::vector<TextPage> pages;
   static const std::regex line_re(R"re(<line xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">)re");
-  static const std::regex word_re(R"re(<word [^>]*>([^<]*)</word>)re");
+  static const std::regex word_re(
+      R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>)re");
   std::istringstream in(o.out);
   std::string l;
   std::smatch m;
@@ -38,9 +47,11 @@ inline std::vector<TextPage> read_bbox(const std::string& pdf) {
     if (l.find("<page ") != std::string::npos) {
       pages.emplace_back();
     } else if (std::regex_search(l, m, line_re)) {
-      pages.back().lines.push_back({std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), ""});
+      pages.back().lines.push_back({std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), "", {}});
     } else if (std::regex_search(l, m, word_re)) {
-      pages.back().lines.back().text += unescape_xml(m[1]);
+      TextWord w{std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), unescape_xml(m[5])};
+      pages.back().lines.back().text += w.text;
+      pages.back().lines.back().words.push_back(std::move(w));
     }
   }
   return pages;

@@ -92,6 +92,9 @@ std::vector<std::pair<size_t, size_t>> break_ranges(const std::vector<Atom>& ato
 Line set_line(const std::vector<Atom>& atoms, size_t begin, size_t end, double width, bool last,
               const InlineStyle& style);
 
+// Width of the widest run of atoms with no break opportunity inside (after prepare).
+double widest_unbreakable(const std::vector<Atom>& prepared);
+
 // prepare + break_ranges + set_line.
 std::vector<Line> break_lines(std::vector<Atom> atoms, double width, const InlineStyle& style);
 

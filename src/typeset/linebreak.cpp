@@ -167,6 +167,16 @@ Line set_line(const std::vector<Atom>& atoms, size_t begin, size_t end, double w
   return line;
 }
 
+double widest_unbreakable(const std::vector<Atom>& atoms) {
+  double widest = 0, run = 0;
+  for (size_t k = 0; k < atoms.size(); ++k) {
+    if (k > 0 && atoms[k].break_before) run = 0;
+    if (atoms[k].cls != CharClass::Space) run += atoms[k].width;
+    widest = std::max(widest, run);
+  }
+  return widest;
+}
+
 std::vector<Line> break_lines(std::vector<Atom> atoms, double width, const InlineStyle& style) {
   prepare(atoms, style);
   auto ranges = break_ranges(atoms, width, style);

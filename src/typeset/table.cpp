@@ -9,6 +9,21 @@ double TableLayout::height(int r0, int r1) const {
   return std::accumulate(row_h.begin() + r0, row_h.begin() + r1, 0.0);
 }
 
+namespace {
+
+void scale_atoms(std::vector<Atom>& atoms, double f) {
+  for (auto& a : atoms) {
+    a.size *= f;
+    a.advance *= f;
+    a.em *= f;
+    a.width *= f;
+    a.embolden *= f;
+    for (auto& g : a.glyphs) g.dx *= f;
+  }
+}
+
+}  // namespace
+
 TableLayout measure_table(const compose::Table& t, double width, const std::map<std::string, RoleFonts>& roles,
                           Result& out, Diagnostics& diags) {
   TableLayout tl;
@@ -27,7 +42,12 @@ TableLayout measure_table(const compose::Table& t, double width, const std::map<
   for (const auto& c : t.cells) {
     double w = tl.col_x[c.col + c.colspan] - tl.col_x[c.col] - 2 * tl.pad;
     auto atoms = shape_runs(c.runs, roles, 0, 0, out, diags);
-    tl.cell_lines.push_back(break_lines(std::move(atoms), std::max(w, size), style));
+    // A word or number wider than its column is never broken: it is set smaller.
+    auto prepared = atoms;
+    prepare(prepared, style);
+    double widest = widest_unbreakable(prepared);
+    if (widest > w && w > 0) scale_atoms(atoms, std::max(w / widest, 0.5));
+    tl.cell_lines.push_back(break_lines(std::move(atoms), w, style));
     tl.cell_h.push_back(tl.cell_lines.back().size() * tl.line_h + 2 * tl.pad);
   }
   // Rows grow to fit single-row cells first, then the last row of a span takes
