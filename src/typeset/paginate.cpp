@@ -72,13 +72,13 @@ class PageBuilder {
     auto lines = r.align == layout::Align::Center ? balanced_lines(atoms, page_.body_width, style)
                                                     : break_lines(atoms, page_.body_width, style);
     if (keep_after > 0 && free_lines() < lines.size() + keep_after) new_page();
-    if (p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2) {
-      out_.bookmarks.push_back({p.kind == compose::Kind::Heading1 ? 1 : 2, p.plain(),
-                                static_cast<int>(out_.pages.size()) - 1, page_.top + next_line() * pitch_});
-    }
+    const bool bookmark = p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2;
     for (const auto& ln : lines) {
       int slot = next_line();
       if (slot >= page_.lines_per_page) { new_page(); slot = 0; }
+      if (bookmark && &ln == &lines.front())  // where the heading's first line went
+        out_.bookmarks.push_back({p.kind == compose::Kind::Heading1 ? 1 : 2, p.plain(),
+                                  static_cast<int>(out_.pages.size()) - 1, page_.top + slot * pitch_});
       double size = r.size;
       double baseline = page_.top + slot * pitch_ + (pitch_ - size) / 2 + 0.88 * size;
       double left = page_.left;
