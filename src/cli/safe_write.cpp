@@ -16,7 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* const kUntouched = "；已有的同名文件未被改动";
+const char* const kUntouched = "；已有的同名文件（如有）未被改动";
 
 // The cause of errno `e` and what to do about it.
 std::string cause(int e) {
