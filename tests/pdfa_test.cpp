@@ -387,6 +387,12 @@ BOOST_AUTO_TEST_CASE(same_bytes_in_every_time_zone_and_locale) {
     ++i;
   }
   BOOST_CHECK_EQUAL(i, 4);
+  // Built in one run after another report, with the same fonts loaded: same bytes.
+  TempDir t;
+  Output o = run(kBinary + " build " + built().dir.file("rich.toml") + " " + kSample + " -o " + t.path.string());
+  BOOST_REQUIRE_EQUAL(o.code, 0);
+  BOOST_CHECK(read_file(t.file("quanan-2020.pdf")) == reference);
+  BOOST_CHECK(read_file(t.file("rich.pdf")) == read_file(built().rich));
 }
 
 BOOST_AUTO_TEST_CASE(source_date_epoch_sets_the_dates_in_utc) {
