@@ -159,7 +159,7 @@ int run(const std::vector<std::string>& args) {
     if (inputs.empty()) { std::cerr << "nianbao build: input/ 中没有 .toml 文件，请给出输入文件\n"; return 2; }
   }
   try {
-    env.epoch = source_date_epoch();
+    if (verb == "build") env.epoch = source_date_epoch();
   } catch (const EnvironmentError& e) {
     std::cerr << "nianbao: " << e.message << '\n';
     return 3;
