@@ -37,8 +37,8 @@ Program subset(const FontUse& use) {
     hb_set_add(drop, hb_tag_from_string(t, 4));
   hb_subset_input_set_flags(in, cid_keyed(face) ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_RETAIN_GIDS);
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face.hb_face(), in);
-  hb_subset_input_destroy(in);
   hb_face_t* sub = plan ? hb_subset_plan_execute_or_fail(plan) : nullptr;
+  hb_subset_input_destroy(in);
   if (!sub) {
     if (plan) hb_subset_plan_destroy(plan);
     throw EnvironmentError{face.path() + ": 无法子集化此字体（HarfBuzz hb-subset 失败）：请换用其他字体文件"};
