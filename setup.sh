@@ -8,6 +8,11 @@ packages=(
   libpodofo-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev libboost-test-dev libbenchmark-dev
   fonts-noto-cjk fonts-arphic-gkai00mp
   poppler-utils qpdf mupdf-tools
+  # PDF/A checks of the tests: pikepdf, Ghostscript, Apache PDFBox Preflight (Java),
+  # and the Latin fonts the tests choose (DejaVu: TrueType, URW: name-keyed CFF).
+  python3-pikepdf ghostscript
+  default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
+  fonts-dejavu-core fonts-urw-base35
 )
 fandol_dir=/usr/local/share/fonts/fandol
 fandol_src=usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
@@ -25,6 +30,8 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 if [ ${#missing[@]} -gt 0 ]; then
+  # Slim Debian images leave out /usr/share/man, where the JRE's postinst links.
+  mkdir -p /usr/share/man/man1
   echo "setup: installing ${missing[*]}" >&2
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

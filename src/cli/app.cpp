@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/metadata.hpp"
 #include "cli/safe_write.hpp"
 #include "compose/document.hpp"
 #include "core/toml_util.hpp"
@@ -27,7 +28,9 @@ namespace {
 
 const char* const kUsage =
     "用法：\n"
-    "  nianbao build [输入.toml …] [-o 输出文件夹]   生成 PDF（默认 input/*.toml → out/）\n"
+    "  nianbao build [输入.toml …] [-o 输出文件夹] [--pdfa1b]\n"
+    "                                              生成 PDF/A-2u 文件（默认 input/*.toml → out/）；\n"
+    "                                              --pdfa1b 改为生成 PDF/A-1b 文件\n"
     "  nianbao check 输入.toml …                   只检查输入，不生成 PDF\n"
     "  nianbao --version | --help\n"
     "退出码：0 成功（可有警告），1 输入有误，2 用法错误，3 环境错误（字体缺失、无法写出）。\n";
@@ -69,15 +72,11 @@ void print(const Diagnostics& d) {
   for (const auto& x : d.list()) std::cerr << format(x) << '\n';
 }
 
-std::string pdf_date(const input::Date& d) {
-  char b[40];
-  std::snprintf(b, sizeof b, "D:%04d%02d%02d000000+08'00'", d.year, d.month, d.day);
-  return b;
-}
-
 struct Env {
   layout::Catalog layouts;
   std::unique_ptr<typeset::FontLibrary> fonts;
+  std::optional<pdf::DateTime> epoch;  // SOURCE_DATE_EPOCH
+  pdf::Conformance conformance = pdf::Conformance::A2u;
 };
 
 // Runs the pipeline on one input; writes the PDF when out_path is not empty.
@@ -100,17 +99,9 @@ int process(Env& env, const std::string& path, const std::string& out_path) {
   print(diags);
   if (diags.has_errors()) return 1;
   if (out_path.empty()) return 0;
-  pdf::Metadata meta;
-  meta.title = report->title;
-  meta.author = report->organ;
-  meta.subject = "政府信息公开工作年度报告";
-  meta.keywords = "政府信息公开, 年度报告, " + std::to_string(report->year);
-  meta.creator = std::string("nianbao ") + NIANBAO_VERSION;
-  meta.producer = meta.creator + " (PoDoFo, HarfBuzz, FreeType)";
-  meta.date = pdf_date(report->date);
   std::string bytes;
   try {
-    bytes = pdf::write(pages, meta);
+    bytes = pdf::write(pages, metadata(*report, env.epoch, env.conformance));
   } catch (const EnvironmentError& e) {
     std::cerr << e.message << '\n';
     return 3;
@@ -142,10 +133,13 @@ int run(const std::vector<std::string>& args) {
   }
   std::vector<std::string> inputs;
   std::string out_dir = "out";
+  Env env;
   for (size_t i = 1; i < args.size(); ++i) {
     if (args[i] == "-o") {
       if (++i == args.size()) { std::cerr << "nianbao: -o 后面须给出输出文件夹\n"; return 2; }
       out_dir = args[i];
+    } else if (args[i] == "--pdfa1b" && verb == "build") {
+      env.conformance = pdf::Conformance::A1b;
     } else if (args[i] == "--help" || args[i] == "-h") {
       std::cout << kUsage;
       return 0;
@@ -164,7 +158,12 @@ int run(const std::vector<std::string>& args) {
     std::sort(inputs.begin(), inputs.end());
     if (inputs.empty()) { std::cerr << "nianbao build: input/ 中没有 .toml 文件，请给出输入文件\n"; return 2; }
   }
-  Env env;
+  try {
+    if (verb == "build") env.epoch = source_date_epoch();
+  } catch (const EnvironmentError& e) {
+    std::cerr << "nianbao: " << e.message << '\n';
+    return 3;
+  }
   std::string data = data_dir();
   Diagnostics ld;
   if (!env.layouts.load_dir(data + "/layouts", ld)) {

@@ -1,12 +1,19 @@
-// Writes a file atomically: a temporary file in the target folder, flushed, then
-// renamed over the target. On failure the target is untouched and no temporary remains.
+// Writes a file atomically: the bytes go to an unnamed file in the target folder
+// (O_TMPFILE; a hidden ".NAME.PID.N" file where the file system lacks it), are
+// flushed to disk, then the file is renamed over the target and the folder
+// flushed. On failure the target is untouched and no temporary remains; a
+// process killed while writing leaves none either where O_TMPFILE works.
+//
+// Test hooks (environment variables, for tests/safe_write_test.cpp):
+//   NIANBAO_TEST_WRITE_FAIL_AFTER=N  writing fails with ENOSPC after N bytes
+//   NIANBAO_TEST_KILL_AFTER=N        the process kills itself (SIGKILL) after N bytes
 #pragma once
 #include <optional>
 #include <string>
 
 namespace nb::cli {
 
-// nullopt on success, else a Chinese message naming the path and the cause.
+// nullopt on success, else a Chinese message naming the path, the cause and what to do.
 std::optional<std::string> write_atomically(const std::string& path, const std::string& bytes);
 
 }  // namespace nb::cli

@@ -1,8 +1,16 @@
+// The document: fonts, pages, outline, Info, XMP and OutputIntent assembled in a
+// fixed order (object numbers follow creation), written by PoDoFo in Clean mode
+// with a classic xref table, then the /ID set from the bytes.
 #include <podofo/podofo.h>
 
 #include "pdf/content.hpp"
+#include "pdf/date.hpp"
+#include "pdf/file_id.hpp"
 #include "pdf/font_embed.hpp"
+#include "pdf/outline.hpp"
+#include "pdf/output_intent.hpp"
 #include "pdf/writer.hpp"
+#include "pdf/xmp.hpp"
 
 using namespace PoDoFo;
 
@@ -12,64 +20,95 @@ namespace {
 
 PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
 
-}  // namespace
-
-namespace {
-
-std::string write_document(const typeset::Result& result, const Metadata& meta) {
-  PdfError::EnableDebug(false);
-  PdfError::EnableLogging(false);
-  PdfMemDocument doc;
-  doc.SetPdfVersion(ePdfVersion_1_7);
-  doc.SetWriteMode(ePdfWriteMode_Clean);
-  PdfVecObjects& objs = doc.GetObjects();
-
-  // Faces in order of first use, so that resource names and object order are stable.
+// Faces in order of first use, so that resource names and object order are stable.
+std::vector<FontUse> font_uses(const typeset::Result& result) {
   std::vector<FontUse> uses;
-  std::map<const typeset::Face*, size_t> use_index;
-  for (const auto& page : result.pages)
-    for (const auto& run : page.runs)
+  std::map<const typeset::Face*, size_t> index;
+  for (size_t p = 0; p < result.pages.size(); ++p)
+    for (const auto& run : result.pages[p].runs)
       for (const auto& g : run.glyphs) {
-        auto [it, fresh] = use_index.emplace(run.face, uses.size());
+        if (g.gid == 0)
+          throw EnvironmentError{"生成 PDF 失败：第 " + std::to_string(p + 1) + " 页要显示字体 " + run.face->path() +
+                                 " 的 .notdef 字形（PDF/A 不允许）：请换用其他字体"};
+        auto [it, fresh] = index.emplace(run.face, uses.size());
         if (fresh) uses.push_back(FontUse{run.face, {}, {}});
         uses[it->second].gids.insert(g.gid);
       }
-  std::map<const typeset::Face*, std::string> names;
   for (auto& use : uses) {
-    names[use.face] = "F" + std::to_string(names.size() + 1);
     auto t = result.glyph_text.find(use.face);
-    if (t != result.glyph_text.end())
-      for (uint32_t g : use.gids) {
-        auto it = t->second.find(g);
-        if (it != t->second.end()) use.gid_text[g] = it->second;
-      }
+    if (t == result.glyph_text.end()) continue;
+    for (uint32_t g : use.gids)
+      if (auto it = t->second.find(g); it != t->second.end()) use.gid_text[g] = it->second;
   }
+  return uses;
+}
 
+void set_info(PdfMemDocument& doc, const Metadata& m) {
+  PdfInfo* info = doc.GetInfo();
+  info->SetTitle(utf8(m.title));
+  if (!m.author.empty()) info->SetAuthor(utf8(m.author));
+  if (!m.subject.empty()) info->SetSubject(utf8(m.subject));
+  if (!m.keywords.empty()) info->SetKeywords(utf8(m.keywords));
+  info->SetCreator(utf8(m.creator));
+  info->SetProducer(utf8(m.producer));
+  PdfDictionary& d = info->GetObject()->GetDictionary();
+  d.AddKey("CreationDate", PdfString(pdf_date(m.date)));  // replaces PoDoFo's "now"
+  d.AddKey("ModDate", PdfString(pdf_date(m.date)));
+}
+
+std::string write_document(const typeset::Result& result, Metadata meta) {
+  for (std::string* s : {&meta.title, &meta.author, &meta.subject, &meta.keywords, &meta.creator, &meta.producer})
+    *s = xml_safe(*s);  // Info and XMP must hold the same text
+  const bool a1 = meta.conformance == Conformance::A1b;
+
+  PdfError::EnableDebug(false);
+  PdfError::EnableLogging(false);
+  PdfMemDocument doc;
+  doc.SetPdfVersion(a1 ? ePdfVersion_1_4 : ePdfVersion_1_7);
+  doc.SetWriteMode(ePdfWriteMode_Clean);  // "obj" and "endobj" on lines of their own (PDF/A)
+  PdfVecObjects& objs = doc.GetObjects();
+
+  std::vector<FontUse> uses = font_uses(result);
+  std::map<const typeset::Face*, std::string> names;
   PdfDictionary fonts;
-  for (const auto& use : uses) fonts.AddKey(PdfName(names[use.face]), embed_font(objs, use)->Reference());
+  for (const auto& use : uses) {
+    std::string name = std::to_string(names.size() + 1);
+    name.insert(0, 1, 'F');
+    names[use.face] = name;
+    fonts.AddKey(PdfName(name), embed_font(objs, use, a1)->Reference());
+  }
+  std::vector<PdfObject*> pages;
   for (const auto& page : result.pages) {
     PdfPage* p = doc.CreatePage(PdfRect(0, 0, result.width, result.height));
     p->GetResources()->GetDictionary().AddKey("Font", fonts);
     std::string content = page_content(page, result.height, names);
-    p->GetContents()->GetStream()->Set(content.data(), content.size());
+    p->GetContents()->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
+    pages.push_back(p->GetObject());
   }
 
-  PdfInfo* info = doc.GetInfo();
-  info->SetTitle(utf8(meta.title));
-  info->SetAuthor(utf8(meta.author));
-  if (!meta.subject.empty()) info->SetSubject(utf8(meta.subject));
-  if (!meta.keywords.empty()) info->SetKeywords(utf8(meta.keywords));
-  info->SetCreator(utf8(meta.creator));
-  info->SetProducer(utf8(meta.producer));
-  PdfDictionary& id = info->GetObject()->GetDictionary();
-  id.AddKey("CreationDate", PdfString(meta.date));
-  id.AddKey("ModDate", PdfString(meta.date));
-  doc.SetLanguage(meta.lang);
+  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+  if (PdfObject* outlines = make_outline(objs, pages, result.bookmarks, result.height)) {
+    catalog.AddKey("Outlines", outlines->Reference());
+    catalog.AddKey("PageMode", PdfName("UseOutlines"));
+  }
+  set_info(doc, meta);
+  catalog.AddKey("Lang", PdfString(meta.lang));
+  PdfDictionary prefs;
+  prefs.AddKey("DisplayDocTitle", PdfVariant(true));
+  catalog.AddKey("ViewerPreferences", prefs);
+  std::string xmp = xmp_packet(meta);
+  PdfObject* metadata = objs.CreateObject("Metadata");
+  metadata->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("XML"));
+  metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());  // not compressed
+  catalog.AddKey("Metadata", metadata->Reference());
+  catalog.AddKey("OutputIntents", make_output_intents(objs));
 
   PdfRefCountedBuffer buffer;
   PdfOutputDevice device(&buffer);
   doc.Write(&device);
-  return std::string(buffer.GetBuffer(), device.GetLength());
+  std::string bytes(buffer.GetBuffer(), device.GetLength());
+  set_file_id(bytes);
+  return bytes;
 }
 
 }  // namespace

@@ -17,9 +17,15 @@ bool cid_keyed(const typeset::Face& face) {
   return face.is_cff() && FT_Get_CID_Is_Internally_CID_Keyed(face.ft(), &is_cid) == 0 && is_cid;
 }
 
-// The font program: the bare CFF table of a CID-keyed font (original CIDs kept),
-// otherwise the whole subset sfnt with glyph ids retained.
-std::string subset(const FontUse& use, bool& bare_cff) {
+struct Program {
+  std::string bytes;
+  std::set<uint32_t> codes;  // CIDs of every glyph in the program, .notdef and components included
+};
+
+// A CID-keyed CFF font is subset to its bare CFF table with the original CIDs;
+// any other font keeps its glyph ids (a name-keyed CFF as a bare CFF table, a
+// TrueType font as a whole sfnt), so that CID = glyph id.
+Program subset(const FontUse& use) {
   const typeset::Face& face = *use.face;
   hb_subset_input_t* in = hb_subset_input_create_or_fail();
   if (!in) throw EnvironmentError{"内存不足：无法子集化字体"};
@@ -29,18 +35,31 @@ std::string subset(const FontUse& use, bool& bare_cff) {
   hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "kern", "MATH"})
     hb_set_add(drop, hb_tag_from_string(t, 4));
-  bare_cff = cid_keyed(face);
-  hb_subset_input_set_flags(in, bare_cff ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_RETAIN_GIDS);
-  hb_face_t* sub = hb_subset_or_fail(face.hb_face(), in);
+  hb_subset_input_set_flags(in, cid_keyed(face) ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_RETAIN_GIDS);
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face.hb_face(), in);
+  hb_face_t* sub = plan ? hb_subset_plan_execute_or_fail(plan) : nullptr;
   hb_subset_input_destroy(in);
-  if (!sub) throw EnvironmentError{face.path() + ": 无法子集化此字体（HarfBuzz hb-subset 失败）"};
-  hb_blob_t* blob = bare_cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(sub);
+  if (!sub) {
+    if (plan) hb_subset_plan_destroy(plan);
+    throw EnvironmentError{face.path() + ": 无法子集化此字体（HarfBuzz hb-subset 失败）：请换用其他字体文件"};
+  }
+  Program p;
+  const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan);
+  const unsigned count = hb_face_get_glyph_count(sub);
+  for (unsigned g = 0; g < count; ++g) {
+    hb_codepoint_t old = hb_map_get(new_to_old, g);
+    if (old != HB_MAP_VALUE_INVALID) p.codes.insert(content_code(face, old));
+  }
+  hb_blob_t* blob = face.is_cff() ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(sub);
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob, &len);
-  std::string out(data, len);
+  p.bytes.assign(data, len);
   hb_blob_destroy(blob);
   hb_face_destroy(sub);
-  return out;
+  hb_subset_plan_destroy(plan);
+  if (p.bytes.empty())
+    throw EnvironmentError{face.path() + ": 子集化后的字体程序为空（HarfBuzz hb-subset）：请换用其他字体文件"};
+  return p;
 }
 
 // Six capital letters from a hash of the face and its glyph set.
@@ -54,7 +73,48 @@ std::string subset_tag(const FontUse& use) {
   return tag;
 }
 
+// The text a glyph stands for, as ToUnicode may hold it (PDF/A-2u: never empty,
+// never U+0000, U+FEFF or U+FFFE). Without text from the typesetter (the second
+// glyph of a cluster, say), a character the font maps to the glyph, else U+FFFD.
+class GlyphText {
+ public:
+  explicit GlyphText(const FontUse& use) : use_(use) {}
+
+  std::u32string operator()(uint32_t gid) {
+    std::u32string t;
+    if (auto it = use_.gid_text.find(gid); it != use_.gid_text.end())
+      for (char32_t c : it->second)
+        if (c != 0 && c != 0xFEFF && c != 0xFFFE && c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF)) t += c;
+    if (t.empty()) t = std::u32string(1, from_cmap(gid));
+    return t;
+  }
+
+ private:
+  char32_t from_cmap(uint32_t gid) {
+    if (!built_) {
+      built_ = true;
+      FT_Face ft = use_.face->ft();
+      FT_UInt g = 0;
+      for (FT_ULong c = FT_Get_First_Char(ft, &g); g != 0; c = FT_Get_Next_Char(ft, c, &g))
+        if (c != 0 && c != 0xFEFF && c != 0xFFFE) reverse_.try_emplace(g, static_cast<char32_t>(c));
+    }
+    auto it = reverse_.find(gid);
+    return it != reverse_.end() ? it->second : 0xFFFD;
+  }
+
+  const FontUse& use_;
+  std::map<uint32_t, char32_t> reverse_;
+  bool built_ = false;
+};
+
 PdfVariant num(int64_t v) { return PdfVariant(static_cast<pdf_int64>(v)); }
+
+// One bit per CID, CID 0 in the high bit of the first byte.
+std::string cid_set_bits(const std::set<uint32_t>& codes) {
+  std::string bits(codes.empty() ? 1 : *codes.rbegin() / 8 + 1, '\0');
+  for (uint32_t c : codes) bits[c / 8] = static_cast<char>(bits[c / 8] | (0x80 >> (c % 8)));
+  return bits;
+}
 
 }  // namespace
 
@@ -62,19 +122,17 @@ uint32_t content_code(const typeset::Face& face, uint32_t gid) {
   return cid_keyed(face) ? face.code_for(gid) : gid;
 }
 
-PdfObject* embed_font(PdfVecObjects& objs, const FontUse& use) {
+PdfObject* embed_font(PdfVecObjects& objs, const FontUse& use, bool cid_set) {
   const typeset::Face& face = *use.face;
-  bool bare_cff = false;
-  std::string program = subset(use, bare_cff);
+  Program program = subset(use);
   std::string base = subset_tag(use) + "+" + face.ps_name();
   const double k = 1000.0 / face.upem();
   auto em = [&](long v) { return num(static_cast<int64_t>(std::lround(v * k))); };
 
   PdfObject* file = objs.CreateObject();
-  if (bare_cff) file->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("CIDFontType0C"));
-  else if (face.is_cff()) file->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("OpenType"));
-  else file->GetDictionary().AddKey("Length1", num(static_cast<int64_t>(program.size())));
-  file->GetStream()->Set(program.data(), program.size());
+  if (face.is_cff()) file->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("CIDFontType0C"));
+  else file->GetDictionary().AddKey("Length1", num(static_cast<int64_t>(program.bytes.size())));
+  file->GetStream()->Set(program.bytes.data(), static_cast<pdf_long>(program.bytes.size()));
 
   FT_Face ft = face.ft();
   PdfObject* desc = objs.CreateObject("FontDescriptor");
@@ -93,15 +151,21 @@ PdfObject* embed_font(PdfVecObjects& objs, const FontUse& use) {
   dd.AddKey("CapHeight", em(ft->ascender));
   dd.AddKey("StemV", num(80));
   dd.AddKey(face.is_cff() ? "FontFile3" : "FontFile2", file->Reference());
+  if (cid_set) {
+    PdfObject* set = objs.CreateObject();
+    std::string bits = cid_set_bits(program.codes);
+    set->GetStream()->Set(bits.data(), static_cast<pdf_long>(bits.size()));
+    dd.AddKey("CIDSet", set->Reference());
+  }
 
-  // Widths by content code, in runs of consecutive codes.
+  // Widths and text by content code; widths in runs of consecutive codes.
   std::map<uint32_t, int64_t> widths;
   std::map<uint32_t, std::u32string> code_text;
+  GlyphText text(use);
   for (uint32_t g : use.gids) {
     uint32_t code = content_code(face, g);
     widths[code] = std::lround(face.advance_units(g) * k);
-    auto it = use.gid_text.find(g);
-    if (it != use.gid_text.end()) code_text[code] = it->second;
+    code_text[code] = text(g);
   }
   PdfArray w;
   for (auto it = widths.begin(); it != widths.end();) {
@@ -128,7 +192,7 @@ PdfObject* embed_font(PdfVecObjects& objs, const FontUse& use) {
 
   PdfObject* tu = objs.CreateObject();
   std::string cmap = to_unicode_cmap(code_text);
-  tu->GetStream()->Set(cmap.data(), cmap.size());
+  tu->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()));
 
   PdfObject* t0 = objs.CreateObject("Font");
   PdfDictionary& td = t0->GetDictionary();

@@ -1,5 +1,7 @@
-// Pages -> PDF bytes: subset fonts embedded as CID fonts with ToUnicode, content
-// streams written by hand, PoDoFo as the object model and serializer.
+// Pages -> PDF bytes: an archival PDF (PDF/A-2u, or PDF/A-1b on request) with
+// subset fonts embedded as CID fonts with ToUnicode, content streams written by
+// hand, bookmarks, XMP metadata and an sRGB OutputIntent; PoDoFo as the object
+// model and serializer. The same input gives the same bytes.
 #pragma once
 #include <string>
 
@@ -7,10 +9,21 @@
 
 namespace nb::pdf {
 
+// The PDF/A part and level claimed. A1b exists to let PDFBox Preflight (which
+// knows only PDF/A-1) check the same document: PDF 1.4, CIDSet in every font.
+enum class Conformance { A2u, A1b };
+
+// A wall-clock time with its offset from UTC, as written in the file.
+struct DateTime {
+  int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+  int utc_offset_minutes = 0;
+};
+
 struct Metadata {
-  std::string title, author, subject, keywords, creator, producer;
-  std::string date;  // PDF date string, e.g. "D:20210131000000+08'00'"
+  std::string title, author, subject, keywords, creator, producer;  // UTF-8
+  DateTime date;  // creation and modification date
   std::string lang = "zh-CN";
+  Conformance conformance = Conformance::A2u;
 };
 
 // The whole file in memory. Throws EnvironmentError if a font cannot be subset.

@@ -44,7 +44,9 @@ struct Result {
   double width = 0, height = 0;
   std::vector<Page> pages;
   std::vector<Bookmark> bookmarks;
-  // The text each glyph stands for, per face (for ToUnicode).
+  // The text each glyph stands for, per face (for ToUnicode): a cluster's characters
+  // one per glyph, the rest with its last glyph. A glyph may have none (the extra
+  // glyphs of a character the font draws with several).
   std::map<const Face*, std::map<uint32_t, std::u32string>> glyph_text;
 };
 

@@ -75,10 +75,7 @@ class PageBuilder {
                                                     : break_lines(atoms, page_.body_width, style);
     if (keep_after > 0 && free_lines() < lines.size() + keep_after) new_page();
     if (next_line() >= page_.lines_per_page) new_page();
-    if (p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2) {
-      out_.bookmarks.push_back({p.kind == compose::Kind::Heading1 ? 1 : 2, p.plain(),
-                                static_cast<int>(out_.pages.size()) - 1, page_.top + next_line() * pitch_});
-    }
+    const bool bookmark = p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2;
     auto chunks = page_chunks(lines.size(), p.kind == compose::Kind::Body);
     size_t k = 0;
     for (size_t c = 0; c < chunks.size(); ++c) {
@@ -86,6 +83,9 @@ class PageBuilder {
       for (size_t j = 0; j < chunks[c]; ++j, ++k) {
         const Line& ln = lines[k];
         int slot = next_line();
+        if (bookmark && k == 0)  // where the heading's first line went
+          out_.bookmarks.push_back({p.kind == compose::Kind::Heading1 ? 1 : 2, p.plain(),
+                                    static_cast<int>(out_.pages.size()) - 1, page_.top + slot * pitch_});
         double baseline = page_.top + slot * pitch_ + (pitch_ - r.size) / 2 + 0.88 * r.size;
         double left = page_.left;
         if (r.align == layout::Align::Center) left += (page_.body_width - ln.natural) / 2;

@@ -73,9 +73,12 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
         for (unsigned k = g; k < h; ++k) {
           a.glyphs.push_back({info[k].codepoint, x + pos[k].x_offset * scale});
           x += pos[k].x_advance * scale;
-          if (k == g) {
+          // The cluster's characters one per glyph, the rest with the last glyph
+          // (a ligature takes them all); glyphs beyond them get none here.
+          const size_t i = k - g, m = cluster_end - cluster;
+          if (i < m) {
             auto& t = texts[info[k].codepoint];
-            if (t.empty()) t = text.substr(cluster, cluster_end - cluster);
+            if (t.empty()) t = text.substr(cluster + i, k + 1 == h ? m - i : 1);
           }
         }
         a.advance = a.width = x;

@@ -1,0 +1,19 @@
+// The PDF's metadata from the report: title, organ, subject, keywords, the
+// program's name and version, and the date (the report's publication date at
+// 00:00 China Standard Time, or SOURCE_DATE_EPOCH in UTC when set; never the clock).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "input/report.hpp"
+#include "pdf/writer.hpp"
+
+namespace nb::cli {
+
+// SOURCE_DATE_EPOCH as a date: nullopt when unset; throws EnvironmentError when malformed.
+std::optional<pdf::DateTime> source_date_epoch();
+
+pdf::Metadata metadata(const input::Report& report, const std::optional<pdf::DateTime>& epoch,
+                       pdf::Conformance conformance);
+
+}  // namespace nb::cli
