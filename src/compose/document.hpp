@@ -50,6 +50,6 @@ struct Document {
 Document compose(const input::Report& report);
 
 // Figure as printed: 12, -3, 4068.208.
-std::string format_figure(int64_t value, layout::FigureType type);
+using layout::format_figure;
 
 }  // namespace nb::compose
