@@ -61,7 +61,7 @@ const input::Figure* find_figure(const input::Report& r, const std::string& tabl
   if (lt == r.layout->tables.end()) return nullptr;
   const layout::Field* f = lt->second.find_field(field);
   if (!f) return nullptr;
-  int c = f->columns.empty() ? column_index : f->column(column);
+  int c = column.empty() ? column_index : f->column(column);
   if (c < 0 || c >= static_cast<int>(f->types.size())) return nullptr;
   for (const auto& s : r.layout->sections) {
     if (s.table != table) continue;

@@ -44,8 +44,9 @@ class Figures {
 // Axis::Row, a column index for Axis::Column) in table `table`.
 CellId term_cell(const Figures& f, int table, const layout::Rule& rule, const layout::Term& term, int scope);
 
-// A figure of another report (last year's) by table id, field key and column name
-// (or index, when the field has no column names); null when that report has none.
+// A figure of another report (last year's) by table id, field key and column: by name
+// when `column` is not empty (a column of that name must exist: the same position may
+// mean something else in another format), else by index. Null when there is none.
 const input::Figure* find_figure(const input::Report& r, const std::string& table, const std::string& field,
                                  const std::string& column, int column_index);
 

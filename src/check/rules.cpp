@@ -96,9 +96,11 @@ class Evaluator {
     if (term.previous) {
       tv.name = "上年" + tv.name;
       const std::string& key = rule.axis == layout::Axis::Row ? t.fields[scope].key : term.key;
-      const input::Figure* p = find_figure(*previous_, t.id, key, field.column_name(c.column), c.column);
+      const std::string column = field.columns.empty() ? "" : field.columns[c.column];
+      const input::Figure* p = find_figure(*previous_, t.id, key, column, c.column);
       if (!p) return std::nullopt;
       tv.value = p->value;
+      tv.derived = !p->given;
       return tv;
     }
     const input::Figure* fig = f_.at(c);
