@@ -47,6 +47,7 @@ struct Document {
   std::vector<Block> blocks;
 };
 
+// `report` has passed check::run, which filled the cells its input left out.
 Document compose(const input::Report& report);
 
 // Figure as printed: 12, -3, 4068.208.
