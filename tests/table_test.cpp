@@ -159,7 +159,7 @@ BOOST_AUTO_TEST_CASE(every_2019_figure_lands_in_its_row_and_column) {
               bool same_row = field.label.empty();
               for (const auto* other : words(page))
                 if (std::fabs(other->cy() - w.cy()) < 10 && other->cx() < x0 &&  // rows are >= 21 pt apart
-                    field.label.rfind(other->text.substr(0, std::min<size_t>(other->text.size(), 6)), 0) == 0)
+                    other->text.size() >= 4 && field.label.find(other->text.substr(0, std::min<size_t>(other->text.size(), 9))) != std::string::npos)
                   same_row = true;
               found = found || same_row || id == "review";
             }

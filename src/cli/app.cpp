@@ -6,8 +6,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/metadata.hpp"
+#include "check/check.hpp"
 #include "cli/safe_write.hpp"
 #include "compose/document.hpp"
 #include "core/toml_util.hpp"
@@ -32,6 +34,7 @@ const char* const kUsage =
     "                                              生成 PDF/A-2u 文件（默认 input/*.toml → out/）；\n"
     "                                              --pdfa1b 改为生成 PDF/A-1b 文件\n"
     "  nianbao check 输入.toml …                   只检查输入，不生成 PDF\n"
+    "  --previous 上年.toml                         与上年报告核对衔接（只能有一个输入文件）\n"
     "  nianbao --version | --help\n"
     "退出码：0 成功（可有警告），1 输入有误，2 用法错误，3 环境错误（字体缺失、无法写出）。\n";
 
@@ -79,14 +82,27 @@ struct Env {
   pdf::Conformance conformance = pdf::Conformance::A2u;
 };
 
-// Runs the pipeline on one input; writes the PDF when out_path is not empty.
-int process(Env& env, const std::string& path, const std::string& out_path) {
-  Diagnostics diags;
+std::optional<input::Report> read_report(Env& env, const std::string& path, Diagnostics& diags) {
   SourceRef src = read_source(path, diags);
-  if (!src) { print(diags); return 1; }
-  auto report = input::read(
+  if (!src) return std::nullopt;
+  return input::read(
       src, [&](const std::string& id, int year) { return env.layouts.find(id, year); }, diags);
+}
+
+// Runs the pipeline on one input; writes the PDF when out_path is not empty.
+// previous_path: last year's report for the cross-year checks, or empty.
+int process(Env& env, const std::string& path, const std::string& out_path, const std::string& previous_path) {
+  Diagnostics diags;
+  auto report = read_report(env, path, diags);
   if (!report) { print(diags); return 1; }
+  std::optional<input::Report> previous;
+  if (!previous_path.empty()) {
+    previous = read_report(env, previous_path, diags);
+    if (!previous || !check::derive(*previous, diags)) { print(diags); return 1; }
+  }
+  check::Options options;
+  options.previous = previous ? &*previous : nullptr;
+  if (!check::run(*report, options, diags)) { print(diags); return 1; }
   compose::Document doc = compose::compose(*report);
   typeset::Result pages;
   try {
@@ -134,12 +150,16 @@ int run(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
   std::string out_dir = "out";
   Env env;
+  std::string previous;
   for (size_t i = 1; i < args.size(); ++i) {
     if (args[i] == "-o") {
       if (++i == args.size()) { std::cerr << "nianbao: -o 后面须给出输出文件夹\n"; return 2; }
       out_dir = args[i];
     } else if (args[i] == "--pdfa1b" && verb == "build") {
       env.conformance = pdf::Conformance::A1b;
+    } else if (args[i] == "--previous") {
+      if (++i == args.size()) { std::cerr << "nianbao: --previous 后面须给出上年报告的输入文件\n"; return 2; }
+      previous = args[i];
     } else if (args[i] == "--help" || args[i] == "-h") {
       std::cout << kUsage;
       return 0;
@@ -164,6 +184,10 @@ int run(const std::vector<std::string>& args) {
     std::cerr << "nianbao: " << e.message << '\n';
     return 3;
   }
+  if (!previous.empty() && inputs.size() != 1) {
+    std::cerr << "nianbao: 使用 --previous 时只能给出一个输入文件（本年报告）\n";
+    return 2;
+  }
   std::string data = data_dir();
   Diagnostics ld;
   if (!env.layouts.load_dir(data + "/layouts", ld)) {
@@ -175,7 +199,7 @@ int run(const std::vector<std::string>& args) {
   for (const auto& in : inputs) {
     std::string out;
     if (verb == "build") out = (fs::path(out_dir) / fs::path(in).stem()).string() + ".pdf";
-    int rc = process(env, in, out);
+    int rc = process(env, in, out, previous);
     worst = std::max(worst, rc);
   }
   return worst;

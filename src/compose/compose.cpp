@@ -15,18 +15,6 @@ std::u32string Paragraph::plain() const {
   return s;
 }
 
-std::string format_figure(int64_t value, layout::FigureType type) {
-  if (type != layout::FigureType::Amount) return std::to_string(value);
-  std::string s = std::to_string(value / 10000);
-  int64_t frac = value % 10000;
-  if (frac) {
-    std::string f = std::to_string(frac + 10000).substr(1);
-    while (!f.empty() && f.back() == '0') f.pop_back();
-    s += "." + f;
-  }
-  return s;
-}
-
 namespace {
 
 Run layout_run(const std::string& text, const std::string& role) {

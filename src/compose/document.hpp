@@ -47,9 +47,10 @@ struct Document {
   std::vector<Block> blocks;
 };
 
+// `report` has passed check::run, which filled the cells its input left out.
 Document compose(const input::Report& report);
 
 // Figure as printed: 12, -3, 4068.208.
-std::string format_figure(int64_t value, layout::FigureType type);
+using layout::format_figure;
 
 }  // namespace nb::compose

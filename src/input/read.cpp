@@ -126,14 +126,23 @@ class ReportReader {
     return f;
   }
 
+  // An array may leave out its trailing derivable cells (总计), computed by the check stage.
   void figures(const toml::node& n, const std::string& key, const layout::Field& field, SectionInput& s) {
     FieldValue fv;
     fv.loc = loc(n);
     const size_t want = field.types.size();
+    size_t optional_tail = 0;
+    while (optional_tail < want && field.derivable[want - 1 - optional_tail]) ++optional_tail;
     if (const toml::array* a = n.as_array()) {
-      if (a->size() != want) {
-        d_.error(loc(n), "键 " + key + "（" + field.label + "）应有 " + std::to_string(want) + " 个数，实际有 " +
-                             std::to_string(a->size()) + " 个");
+      if (a->size() > want || a->size() < want - optional_tail) {
+        std::string may_omit;
+        if (optional_tail) {
+          std::string names;
+          for (size_t i = want - optional_tail; i < want; ++i) names += (names.empty() ? "" : "、") + field.column_name(i);
+          may_omit = "（末尾的" + names + "可省略，由程序计算：写 " + std::to_string(want - optional_tail) + " 个亦可）";
+        }
+        d_.error(loc(n), "键 " + key + "（" + field.label + "）应有 " + std::to_string(want) + " 个数" + may_omit +
+                             "，实际有 " + std::to_string(a->size()) + " 个");
       }
       for (size_t i = 0; i < a->size() && i < want; ++i) fv.cells.push_back(figure((*a)[i], key, field.types[i]));
     } else if (want == 1) {
@@ -179,8 +188,15 @@ class ReportReader {
       figures(v, ls.key + "." + key, *field, s);
     }
     if (table) {
-      for (const auto& f : table->fields)
-        if (!f.optional && !s.figures.count(f.key)) missing(*t, ls.key + "." + f.key, f.label);
+      for (const auto& f : table->fields) {
+        if (s.figures.count(f.key) || f.optional) continue;
+        if (std::all_of(f.derivable.begin(), f.derivable.end(), [](bool d) { return d; })) {
+          // Every cell is computed by the check stage (the （七）总计 row).
+          s.figures[f.key] = FieldValue{std::vector<Figure>(f.types.size(), Figure{0, s.loc, false}), s.loc};
+          continue;
+        }
+        missing(*t, ls.key + "." + f.key, f.label);
+      }
     } else if (!s.text) {
       missing(*t, ls.key + ".text", ls.title + "的正文");
     }
@@ -253,9 +269,14 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   }
   const layout::Layout& l = *r.layout;
   if (r.year && (r.year < l.first_year || r.year > l.last_year)) {
-    local.warning(format_loc.line ? format_loc : r.year_loc,
-                  std::to_string(r.year) + " 年度的报告使用了 " + l.id + " 格式（" + l.document + "，适用于 " +
-                      std::to_string(l.first_year) + "–" + std::to_string(l.last_year) + " 年度）：请确认 format");
+    auto years = [](const layout::Layout& x) {
+      return std::to_string(x.first_year) + (x.last_year == 9999 ? " 年度起" : "–" + std::to_string(x.last_year) + " 年度");
+    };
+    std::string msg = std::to_string(r.year) + " 年度的报告使用了 " + l.id + " 格式（" + l.document + "，适用于 " +
+                      years(l) + "）";
+    if (const layout::Layout* implied = find_layout("", r.year))
+      msg += "，而 " + std::to_string(r.year) + " 年度适用 " + implied->id + " 格式（" + implied->document + "）";
+    local.warning(format_loc.line ? format_loc : r.year_loc, msg + "：请确认 format");
   }
 
   if (auto s = rr.string(*doc, "organ", "发布机关", &r.organ_loc)) r.organ = *s;

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "core/toml_util.hpp"
+#include "layout/reader.hpp"
 
 namespace nb::layout {
 
@@ -10,6 +10,43 @@ const Field* Table::find_field(const std::string& key) const {
   for (const auto& f : fields)
     if (f.key == key) return &f;
   return nullptr;
+}
+
+int Table::field_index(const std::string& key) const {
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
+int Field::column(const std::string& n) const {
+  for (size_t i = 0; i < columns.size(); ++i)
+    if (columns[i] == n) return static_cast<int>(i);
+  return -1;
+}
+
+std::string Field::column_name(int i) const {
+  if (i >= 0 && i < static_cast<int>(columns.size())) return columns[i];
+  return "第" + std::to_string(i + 1) + "列";
+}
+
+bool Rule::cross_year() const {
+  for (const auto* side : {&left, &right})
+    for (const auto& t : *side)
+      if (t.previous) return true;
+  return false;
+}
+
+std::string format_figure(int64_t value, FigureType type) {
+  if (type != FigureType::Amount) return std::to_string(value);
+  std::string s = value < 0 ? "-" : "";
+  uint64_t v = value < 0 ? -static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  s += std::to_string(v / 10000);
+  if (uint64_t frac = v % 10000) {
+    std::string f = std::to_string(frac + 10000).substr(1);
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    s += "." + f;
+  }
+  return s;
 }
 
 const Role& Layout::role(const std::string& name) const { return roles.at(name); }
@@ -24,38 +61,7 @@ namespace {
 const char* const kRequiredRoles[] = {"title",    "body",     "emphasis", "heading1",   "heading2",
                                       "heading3", "heading4", "table",    "page_number"};
 
-class Reader {
- public:
-  Reader(SourceRef src, Diagnostics& d) : src_(std::move(src)), d_(d) {}
-
-  void error(const toml::node& n, const std::string& msg) { d_.error(loc_of(src_, n), "版式文件：" + msg); }
-  void error_at(const toml::source_region& r, const std::string& msg) {
-    d_.error(loc_of(src_, r), "版式文件：" + msg);
-  }
-
-  template <class T>
-  std::optional<T> get(const toml::table& t, const char* key, const char* what, bool required = true) {
-    const toml::node* n = t.get(key);
-    if (!n) {
-      if (required) error_at(t.source(), std::string("缺少键 ") + key + "（" + what + "）");
-      return std::nullopt;
-    }
-    if (auto v = n->value<T>()) return *v;
-    error(*n, std::string("键 ") + key + " 应为" + what + "，实际为" + type_name(*n));
-    return std::nullopt;
-  }
-
-  const toml::table* table(const toml::table& t, const char* key) {
-    const toml::node* n = t.get(key);
-    if (!n) { error_at(t.source(), std::string("缺少表 [") + key + "]"); return nullptr; }
-    if (!n->is_table()) { error(*n, std::string("键 ") + key + " 应为表"); return nullptr; }
-    return n->as_table();
-  }
-
- private:
-  SourceRef src_;
-  Diagnostics& d_;
-};
+using detail::Reader;
 
 std::optional<Align> parse_align(const std::string& s) {
   if (s == "left") return Align::Left;
@@ -100,6 +106,18 @@ void read_role(Reader& r, const std::string& name, const toml::node& n, Layout& 
   }
   if (role.size <= 0 || role.size > 200) r.error(n, "字号须在 0–200 磅之间");
   l.roles[name] = role;
+}
+
+std::vector<std::string> read_names(Reader& r, const toml::node& n) {
+  std::vector<std::string> out;
+  const toml::array* a = n.as_array();
+  if (!a) { r.error(n, "column_names 应为字符串数组"); return out; }
+  for (const auto& x : *a) {
+    auto v = x.value<std::string>();
+    if (!v || v->empty()) r.error(x, "列名应为非空字符串");
+    out.push_back(v.value_or(""));
+  }
+  return out;
 }
 
 // Places the cells of one table on its grid, HTML-style.
@@ -150,9 +168,16 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
           Field f;
           f.key = *key;
           f.label = r.get<std::string>(*ct, "label", "字符串", false).value_or(last_label);
+          f.name = r.get<std::string>(*ct, "name", "字符串", false).value_or(f.label);
           f.optional = r.get<bool>(*ct, "optional", "布尔值", false).value_or(false);
           int n = static_cast<int>(r.get<int64_t>(*ct, "columns", "整数", false).value_or(1));
+          if (n < 1) { r.error(cn, "columns 须为正整数"); n = 1; }
           f.types.assign(n, FigureType::Count);
+          f.derivable.assign(n, false);
+          if (const toml::node* names = ct->get("column_names")) {
+            f.columns = read_names(r, *names);
+            if (static_cast<int>(f.columns.size()) != n) r.error(*names, "column_names 的个数须等于 columns");
+          }
           if (const toml::array* ts = ct->get_as<toml::array>("types")) {
             if (static_cast<int>(ts->size()) != n) r.error(*ts, "types 的个数须等于 columns");
             for (size_t i = 0; i < ts->size() && i < f.types.size(); ++i) {
@@ -209,6 +234,18 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
   for (int c : covered)
     if (c > 0) r.error_at(t.source(), "表格 " + id + " 的跨行单元格超出最后一行");
   if (tab.header_rows < 0 || tab.header_rows > tab.rows) r.error_at(t.source(), "header_rows 超出行数");
+  // Column names of the table apply to every field that does not name its own.
+  if (const toml::node* names = t.get("column_names")) {
+    auto list = read_names(r, *names);
+    for (auto& f : tab.fields) {
+      if (!f.columns.empty()) continue;
+      if (list.size() != f.types.size())
+        r.error(*names, "表格 " + id + " 的 column_names 有 " + std::to_string(list.size()) + " 个，字段 " + f.key +
+                            " 有 " + std::to_string(f.types.size()) + " 列：请为该字段单独写 column_names");
+      else f.columns = list;
+    }
+  }
+  detail::read_rules(r, t, tab);
 }
 
 }  // namespace
@@ -269,6 +306,7 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
     }
   }
   if (l.sections.empty()) r.error_at(doc->source(), "缺少 [[sections]]");
+  detail::read_mentions(r, *doc, l);
   diags.append(local);
   if (local.has_errors()) return std::nullopt;
   return l;

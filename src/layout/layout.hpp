@@ -1,6 +1,7 @@
 // An official report format, read from layouts/*.toml: page geometry, font roles,
 // sections and table templates. Nothing of the format is hard-coded elsewhere.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -41,9 +42,40 @@ enum class FigureType { Count, Change, Amount };
 
 struct Field {
   std::string key;
-  std::string label;  // official row label, for messages
-  std::vector<FigureType> types;
+  std::string label;                 // official row label, for messages
+  std::string name;                  // short name in formulas of messages (一, （七）总计); default label
+  std::vector<FigureType> types;     // one per column
+  std::vector<std::string> columns;  // column names (自然人 …), empty when unnamed
+  std::vector<bool> derivable;       // per column: may be omitted, computed by a rule
   bool optional = false;
+
+  int column(const std::string& name) const;  // index by name, -1 when none
+  std::string column_name(int i) const;       // name, or 第N列
+};
+
+// A consistency rule (勾稽关系): the sum of the left terms equals the sum of the right
+// terms. Axis::Row checks each listed field (row) and its terms are column names;
+// Axis::Column checks each listed column and its terms are field keys.
+enum class Axis { Row, Column };
+
+struct Term {
+  std::string key;        // field key (Axis::Column) or column name (Axis::Row)
+  int sign = 1;           // -1: subtracted
+  bool previous = false;  // the value in last year's report
+  Loc loc;                // in the layout file
+};
+
+struct Rule {
+  std::string id;  // named in messages: R1 …
+  Axis axis = Axis::Column;
+  std::vector<Term> left, right;
+  std::vector<int> scope;  // Axis::Row: field indices; Axis::Column: column indices
+  bool derive = false;     // the single right term may be omitted in the input and is computed
+  Severity severity = Severity::Error;
+  std::string note;  // appended to the message
+  Loc loc;
+
+  bool cross_year() const;
 };
 
 struct Cell {
@@ -61,7 +93,30 @@ struct Table {
   int rows = 0;
   std::vector<Cell> cells;  // row-major
   std::vector<Field> fields;
+  std::vector<Rule> rules;
   const Field* find_field(const std::string& key) const;
+  int field_index(const std::string& key) const;  // -1 when none
+};
+
+// A figure the prose may state (R8): phrases like 收到…申请{n}件 and the table cells
+// whose sum the stated number must equal.
+struct MentionCell {
+  std::string table;
+  int field = -1, column = 0;
+};
+
+struct PhrasePart {
+  enum Kind { Text, Gap, Number } kind = Text;
+  std::u32string text;  // Kind::Text
+};
+
+struct Mention {
+  std::string id;       // R8
+  std::string name;  // the concept, named in messages
+  std::vector<std::vector<PhrasePart>> phrases;
+  std::vector<MentionCell> sum;
+  FigureType type = FigureType::Count;
+  Loc loc;
 };
 
 struct Section {
@@ -79,11 +134,15 @@ struct Layout {
   std::map<std::string, Role> roles;
   std::vector<Section> sections;
   std::map<std::string, Table> tables;
+  std::vector<Mention> mentions;
   std::string path;
 
   const Role& role(const std::string& name) const;  // throws std::out_of_range
   const Table* table_for(const Section& s) const;
 };
+
+// Figure as printed and in messages: 12, -3, 4068.208 (amounts are stored in 1/10000).
+std::string format_figure(int64_t value, FigureType type);
 
 // Reads and validates a layout file; nullopt with located errors when invalid.
 std::optional<Layout> load(const std::string& path, Diagnostics& diags);

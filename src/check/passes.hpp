@@ -1,0 +1,14 @@
+// The passes of the check stage over one report's figures. Private to nb_check.
+#pragma once
+#include "check/figures.hpp"
+
+namespace nb::check::detail {
+
+// Fills omitted derivable cells; false (with errors) when one cannot be computed.
+bool derive(Figures& f, Diagnostics& diags);
+// Every table rule; cross-year rules only when `previous` is set.
+void check_rules(const Figures& f, const input::Report* previous, Diagnostics& diags);
+// Figures the prose states next to a concept of the layout's [[mentions]].
+void check_mentions(const Figures& f, const input::Report& r, Diagnostics& diags);
+
+}  // namespace nb::check::detail
