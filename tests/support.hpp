@@ -63,6 +63,16 @@ inline Output run(const std::string& cmd) {
   return o;
 }
 
+// The diagnostic lines of a run's stderr ("FILE:LINE:COL: 错误: …"), without the
+// quoted source lines, carets, progress and summary lines.
+inline std::string diagnostics_only(const std::string& err) {
+  std::istringstream in(err);
+  std::string line, out;
+  while (std::getline(in, line))
+    if (line.find(": 错误: ") != std::string::npos || line.find(": 警告: ") != std::string::npos) out += line + "\n";
+  return out;
+}
+
 inline nb::SourceRef source(const std::string& path, const std::string& text) {
   auto f = std::make_shared<nb::SourceFile>();
   f->path = path;

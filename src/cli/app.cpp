@@ -2,21 +2,19 @@
 
 #include <unistd.h>
 
-#include <cstdio>
-#include <cstdlib>
+#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
-#include <optional>
+#include <thread>
 
+#include "cli/batch.hpp"
+#include "cli/env.hpp"
+#include "cli/fonts_cmd.hpp"
+#include "cli/init.hpp"
 #include "cli/metadata.hpp"
-#include "check/check.hpp"
 #include "cli/safe_write.hpp"
-#include "compose/document.hpp"
 #include "core/toml_util.hpp"
-#include "input/report.hpp"
-#include "layout/catalog.hpp"
-#include "pdf/writer.hpp"
-#include "typeset/page.hpp"
 
 #ifndef NIANBAO_VERSION
 #define NIANBAO_VERSION "0.1.0"
@@ -29,180 +27,261 @@ namespace nb::cli {
 namespace {
 
 const char* const kUsage =
+    "nianbao — 政府信息公开工作年度报告排版程序\n"
     "用法：\n"
-    "  nianbao build [输入.toml …] [-o 输出文件夹] [--pdfa1b]\n"
-    "                                              生成 PDF/A-2u 文件（默认 input/*.toml → out/）；\n"
-    "                                              --pdfa1b 改为生成 PDF/A-1b 文件\n"
-    "  nianbao check 输入.toml …                   只检查输入，不生成 PDF\n"
-    "  --previous 上年.toml                         与上年报告核对衔接（只能有一个输入文件）\n"
-    "  nianbao --version | --help\n"
+    "  nianbao build [输入.toml …] [-o 文件夹] [-j N] [--previous 上年.toml] [--pdfa1b] [-q]\n"
+    "                               生成 PDF（默认把 input/*.toml 生成到 out/）\n"
+    "  nianbao check 输入.toml … [--previous 上年.toml]   只做全部检查，不生成 PDF\n"
+    "  nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [文件]\n"
+    "                               生成一份填写模板\n"
+    "  nianbao fonts [输入.toml]    各字体角色用的字体文件；给出输入时列出回退字和缺字\n"
+    "  nianbao layouts              已有的年报格式\n"
+    "  nianbao --version            版本\n"
+    "每个命令都可加 --help 查看说明。\n"
     "退出码：0 成功（可有警告），1 输入有误，2 用法错误，3 环境错误（字体缺失、无法写出）。\n";
 
-// The folder holding layouts/ and fonts/: $NIANBAO_DATA, or next to the binary
-// (build tree: build/.. ; installed: bin/../share/nianbao).
-std::string data_dir() {
-  if (const char* env = std::getenv("NIANBAO_DATA")) return env;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path cand : {exe.parent_path().parent_path(), exe.parent_path().parent_path() / "share" / "nianbao"})
-      if (fs::is_directory(cand / "layouts", ec)) return cand.string();
-  }
-  return ".";
+const char* const kBuildHelp =
+    "用法：nianbao build [输入.toml …] [选项]\n"
+    "把每个输入文件排版为同名的 PDF/A-2u 文件；不给输入时处理 input/ 中的全部 .toml 文件。\n"
+    "  -o 文件夹               输出到此文件夹（默认 out）\n"
+    "  -j N                    同时处理 N 份（默认为处理器核数）\n"
+    "  --previous 上年.toml    与上年报告核对衔接（只能有一个输入文件）\n"
+    "  --pdfa1b                生成 PDF/A-1b 文件（代替 PDF/A-2u）\n"
+    "  -q                      安静：只显示错误、警告和失败\n"
+    "  --diagnostics json      错误和警告以 JSON 行输出（供网站平台调用）\n"
+    "退出码：0 成功（可有警告），1 输入有误，2 用法错误，3 环境错误。\n";
+
+const char* const kCheckHelp =
+    "用法：nianbao check 输入.toml … [选项]\n"
+    "做 build 的全部检查（语法、类型、勾稽关系、跨年度、正文与表格、字体缺字），不生成 PDF。\n"
+    "  --previous 上年.toml    与上年报告核对衔接（只能有一个输入文件）\n"
+    "  -j N, -q, --diagnostics json   同 build\n";
+
+const char* const kInitHelp =
+    "用法：nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [文件]\n"
+    "写出一份完整的填写模板：每一项都有官方名称和填写提示，数字为 0，文字为空。\n"
+    "默认年度为去年，格式按年度选择，文件为 input/report-年度.toml。不会覆盖已有文件。\n";
+
+const char* const kFontsHelp =
+    "用法：nianbao fonts [输入.toml] [--format 2019|2021]\n"
+    "列出每个字体角色用的字体文件、字体序号和版本；给出输入时，再列出正文中用了后备字体\n"
+    "的字符和所有字体都没有的字符及其位置。\n";
+
+const char* const kLayoutsHelp = "用法：nianbao layouts\n列出已有的年报格式及其适用年度。\n";
+
+int usage_error(const std::string& msg) {
+  std::cerr << "nianbao: " << msg << "\n（nianbao --help 查看用法）\n";
+  return 2;
 }
 
-std::vector<std::string> font_dirs(const std::string& data) {
-  std::vector<std::string> dirs{data + "/fonts"};
-  if (const char* env = std::getenv("NIANBAO_FONT_PATH")) {
-    std::string s = env;
-    for (size_t b = 0; b <= s.size();) {
-      size_t e = s.find(':', b);
-      if (e == std::string::npos) e = s.size();
-      if (e > b) dirs.push_back(s.substr(b, e - b));
-      b = e + 1;
-    }
-  }
-  if (const char* home = std::getenv("HOME")) {
-    dirs.push_back(std::string(home) + "/.local/share/fonts");
-    dirs.push_back(std::string(home) + "/.fonts");
-  }
-  dirs.push_back("/usr/local/share/fonts");
-  dirs.push_back("/usr/share/fonts");
-  return dirs;
-}
-
-void print(const Diagnostics& d) {
-  for (const auto& x : d.list()) std::cerr << format(x) << '\n';
-}
-
-struct Env {
-  layout::Catalog layouts;
-  std::unique_ptr<typeset::FontLibrary> fonts;
-  std::optional<pdf::DateTime> epoch;  // SOURCE_DATE_EPOCH
-  pdf::Conformance conformance = pdf::Conformance::A2u;
+struct Args {
+  std::string verb;
+  std::vector<std::string> inputs;
+  std::string out_dir = "out", previous, format, organ;
+  int jobs = 0, year = 0;
+  bool quiet = false, json = false, pdfa1b = false, help = false;
 };
 
-std::optional<input::Report> read_report(Env& env, const std::string& path, Diagnostics& diags) {
-  SourceRef src = read_source(path, diags);
-  if (!src) return std::nullopt;
-  return input::read(
-      src, [&](const std::string& id, int year) { return env.layouts.find(id, year); }, diags);
+// Parses the options of a verb; nullopt after printing a usage error.
+std::optional<Args> parse(const std::vector<std::string>& argv) {
+  Args a;
+  a.verb = argv[0];
+  const bool build = a.verb == "build", check = a.verb == "check", init = a.verb == "init",
+             fonts = a.verb == "fonts";
+  for (size_t i = 1; i < argv.size(); ++i) {
+    const std::string& s = argv[i];
+    auto value = [&](const char* what) -> std::optional<std::string> {
+      if (i + 1 == argv.size()) { usage_error(s + " 后面须给出" + what); return std::nullopt; }
+      return argv[++i];
+    };
+    auto number = [&](const char* what) -> std::optional<int> {
+      auto v = value(what);
+      if (!v) return std::nullopt;
+      try {
+        size_t used = 0;
+        int n = std::stoi(*v, &used);
+        if (used == v->size() && n > 0) return n;
+      } catch (...) {
+      }
+      usage_error(s + " 后面须是正整数（" + what + "），而不是 " + *v);
+      return std::nullopt;
+    };
+    if (s == "--help" || s == "-h") {
+      a.help = true;
+    } else if (s == "-o" && build) {
+      auto v = value("输出文件夹");
+      if (!v) return std::nullopt;
+      a.out_dir = *v;
+    } else if (s == "-j" && (build || check)) {
+      auto n = number("同时处理的份数");
+      if (!n) return std::nullopt;
+      a.jobs = *n;
+    } else if (s == "--previous" && (build || check)) {
+      auto v = value("上年报告的输入文件");
+      if (!v) return std::nullopt;
+      a.previous = *v;
+    } else if (s == "--pdfa1b" && build) {
+      a.pdfa1b = true;
+    } else if (s == "-q" && (build || check)) {
+      a.quiet = true;
+    } else if (s == "--diagnostics" && (build || check)) {
+      auto v = value("输出方式 json 或 text");
+      if (!v) return std::nullopt;
+      if (*v != "json" && *v != "text") { usage_error("--diagnostics 只能是 json 或 text"); return std::nullopt; }
+      a.json = *v == "json";
+    } else if (s == "--format" && (init || fonts)) {
+      auto v = value("格式（如 2021）");
+      if (!v) return std::nullopt;
+      a.format = *v;
+    } else if (s == "--year" && init) {
+      auto n = number("年度");
+      if (!n) return std::nullopt;
+      a.year = *n;
+    } else if (s == "--organ" && init) {
+      auto v = value("机关名称");
+      if (!v) return std::nullopt;
+      a.organ = *v;
+    } else if (!s.empty() && s[0] == '-') {
+      usage_error("nianbao " + a.verb + " 没有选项 " + s);
+      return std::nullopt;
+    } else {
+      a.inputs.push_back(s);
+    }
+  }
+  return a;
 }
 
-// Runs the pipeline on one input; writes the PDF when out_path is not empty.
-// previous_path: last year's report for the cross-year checks, or empty.
-int process(Env& env, const std::string& path, const std::string& out_path, const std::string& previous_path) {
-  Diagnostics diags;
-  auto report = read_report(env, path, diags);
-  if (!report) { print(diags); return 1; }
-  std::optional<input::Report> previous;
-  if (!previous_path.empty()) {
-    previous = read_report(env, previous_path, diags);
-    if (!previous || !check::derive(*previous, diags)) { print(diags); return 1; }
+int layouts_cmd(Env& env) {
+  for (const auto& l : env.layouts.all()) {
+    std::cout << l.id << "  " << l.name << "（" << l.document << "）  适用于 " << l.first_year << " 年度"
+              << (l.last_year >= 9999 ? "起" : "至 " + std::to_string(l.last_year) + " 年度") << "  " << l.path
+              << '\n';
   }
-  check::Options options;
-  options.previous = previous ? &*previous : nullptr;
-  if (!check::run(*report, options, diags)) { print(diags); return 1; }
-  compose::Document doc = compose::compose(*report);
-  typeset::Result pages;
-  try {
-    pages = typeset::typeset(doc, *env.fonts, diags);
-  } catch (const EnvironmentError& e) {
-    print(diags);
-    std::cerr << e.message << '\n';
-    return 3;
+  return 0;
+}
+
+int init_cmd(Env& env, const Args& a) {
+  if (a.inputs.size() > 1) return usage_error("nianbao init 只写一个文件");
+  int year = a.year;
+  if (!year) {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    year = tm.tm_year + 1900 - 1;  // reports are written early in the next year
   }
-  print(diags);
-  if (diags.has_errors()) return 1;
-  if (out_path.empty()) return 0;
-  std::string bytes;
-  try {
-    bytes = pdf::write(pages, metadata(*report, env.epoch, env.conformance));
-  } catch (const EnvironmentError& e) {
-    std::cerr << e.message << '\n';
-    return 3;
+  const layout::Layout* l = env.layouts.find(a.format, year);
+  if (!l) {
+    if (!a.format.empty()) return usage_error("没有格式 " + a.format + "：nianbao layouts 列出已有的格式");
+    return usage_error("没有适用于 " + std::to_string(year) + " 年度的格式：请用 --format 指定");
   }
-  if (auto err = write_atomically(out_path, bytes)) {
+  std::string path = a.inputs.empty()
+                         ? (fs::is_directory("input") ? "input/" : "") + std::string("report-") +
+                               std::to_string(year) + ".toml"
+                         : a.inputs[0];
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    std::cerr << path << ": 错误: 文件已存在：nianbao init 不会覆盖已有文件，请换一个文件名或先移走它\n";
+    return 2;
+  }
+  if (auto err = write_atomically(path, init_template(*l, year, a.organ))) {
     std::cerr << *err << '\n';
     return 3;
   }
-  std::cerr << path << " → " << out_path << "（" << pages.pages.size() << " 页，" << bytes.size() / 1024
-            << " KB）\n";
+  std::cerr << "已写出 " << path << "（" << l->id << " 格式，" << year << " 年度）。填写后运行：nianbao check "
+            << path << '\n';
   return 0;
+}
+
+int fonts_cmd(Env& env, const Args& a) {
+  if (a.inputs.size() > 1) return usage_error("nianbao fonts 只接受一个输入文件");
+  DiagnosticStyle style{want_color(2), false};
+  try {
+    if (a.inputs.empty()) {
+      const layout::Layout* l = env.layouts.find(a.format, a.format.empty() ? 9998 : 0);
+      if (!l) return usage_error("没有格式 " + a.format + "：nianbao layouts 列出已有的格式");
+      return list_fonts(env, *l, nullptr, std::cout);
+    }
+    Diagnostics d;
+    SourceRef src = read_source(a.inputs[0], d);
+    std::optional<input::Report> report;
+    if (src)
+      report = input::read(src, [&](const std::string& id, int y) { return env.layouts.find(id, y); }, d);
+    print_diagnostics(d, style, std::cerr);
+    if (!report) return 1;
+    return list_fonts(env, *report->layout, &*report, std::cout);
+  } catch (const EnvironmentError& e) {
+    print_diagnostic({Severity::Error, {}, e.message, ""}, style, std::cerr);
+    return 3;
+  }
+}
+
+int pipeline_cmd(Env& env, const Args& a) {
+  const bool build = a.verb == "build";
+  std::vector<std::string> inputs = a.inputs;
+  if (inputs.empty()) {
+    if (!build) return usage_error("nianbao check 须给出输入文件");
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator("input", ec))
+      if (e.path().extension() == ".toml") inputs.push_back(e.path().string());
+    std::sort(inputs.begin(), inputs.end());
+    if (inputs.empty()) return usage_error("input/ 中没有 .toml 文件：请给出输入文件，或先用 nianbao init 写一份");
+  }
+  if (!a.previous.empty() && inputs.size() != 1) return usage_error("使用 --previous 时只能给出一个输入文件（本年报告）");
+  if (build) {
+    try {
+      env.epoch = source_date_epoch();
+    } catch (const EnvironmentError& e) {
+      std::cerr << "nianbao: " << e.message << '\n';
+      return 3;
+    }
+    env.conformance = a.pdfa1b ? pdf::Conformance::A1b : pdf::Conformance::A2u;
+  }
+  std::vector<Job> jobs;
+  for (const auto& in : inputs) {
+    Job j{in, "", a.previous};
+    if (build) j.output = (fs::path(a.out_dir) / fs::path(in).stem()).string() + ".pdf";
+    jobs.push_back(std::move(j));
+  }
+  BatchOptions o;
+  o.jobs = a.jobs ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  o.quiet = a.quiet;
+  o.terminal = isatty(2);
+  o.style = {want_color(2) && !a.json, a.json};
+  return run_batch(env, jobs, o);
 }
 
 }  // namespace
 
 int run(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;
-    return args.empty() ? 2 : 0;
+    return 0;
   }
   if (args[0] == "--version") {
     std::cout << "nianbao " << NIANBAO_VERSION << '\n';
     return 0;
   }
-  const std::string verb = args[0];
-  if (verb != "build" && verb != "check") {
-    std::cerr << "nianbao: 未知的命令 " << verb << "\n" << kUsage;
-    return 2;
+  static const std::map<std::string, const char*> kHelp = {{"build", kBuildHelp},   {"check", kCheckHelp},
+                                                          {"init", kInitHelp},     {"fonts", kFontsHelp},
+                                                          {"layouts", kLayoutsHelp}};
+  auto help = kHelp.find(args[0]);
+  if (help == kHelp.end()) return usage_error("未知的命令 " + args[0]);
+  auto a = parse(args);
+  if (!a) return 2;
+  if (a->help) {
+    std::cout << help->second;
+    return 0;
   }
-  std::vector<std::string> inputs;
-  std::string out_dir = "out";
   Env env;
-  std::string previous;
-  for (size_t i = 1; i < args.size(); ++i) {
-    if (args[i] == "-o") {
-      if (++i == args.size()) { std::cerr << "nianbao: -o 后面须给出输出文件夹\n"; return 2; }
-      out_dir = args[i];
-    } else if (args[i] == "--pdfa1b" && verb == "build") {
-      env.conformance = pdf::Conformance::A1b;
-    } else if (args[i] == "--previous") {
-      if (++i == args.size()) { std::cerr << "nianbao: --previous 后面须给出上年报告的输入文件\n"; return 2; }
-      previous = args[i];
-    } else if (args[i] == "--help" || args[i] == "-h") {
-      std::cout << kUsage;
-      return 0;
-    } else if (!args[i].empty() && args[i][0] == '-') {
-      std::cerr << "nianbao: 未知的选项 " << args[i] << "\n" << kUsage;
-      return 2;
-    } else {
-      inputs.push_back(args[i]);
-    }
-  }
-  if (inputs.empty()) {
-    if (verb == "check") { std::cerr << "nianbao check: 请给出输入文件\n"; return 2; }
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator("input", ec))
-      if (e.path().extension() == ".toml") inputs.push_back(e.path().string());
-    std::sort(inputs.begin(), inputs.end());
-    if (inputs.empty()) { std::cerr << "nianbao build: input/ 中没有 .toml 文件，请给出输入文件\n"; return 2; }
-  }
-  try {
-    if (verb == "build") env.epoch = source_date_epoch();
-  } catch (const EnvironmentError& e) {
-    std::cerr << "nianbao: " << e.message << '\n';
-    return 3;
-  }
-  if (!previous.empty() && inputs.size() != 1) {
-    std::cerr << "nianbao: 使用 --previous 时只能给出一个输入文件（本年报告）\n";
-    return 2;
-  }
-  std::string data = data_dir();
-  Diagnostics ld;
-  if (!env.layouts.load_dir(data + "/layouts", ld)) {
-    print(ld);
-    return 3;
-  }
-  env.fonts = std::make_unique<typeset::FontLibrary>(font_dirs(data));
-  int worst = 0;
-  for (const auto& in : inputs) {
-    std::string out;
-    if (verb == "build") out = (fs::path(out_dir) / fs::path(in).stem()).string() + ".pdf";
-    int rc = process(env, in, out, previous);
-    worst = std::max(worst, rc);
-  }
-  return worst;
+  if (!env.load(std::cerr)) return 3;
+  if (a->verb == "layouts") return layouts_cmd(env);
+  if (a->verb == "init") return init_cmd(env, *a);
+  if (a->verb == "fonts") return fonts_cmd(env, *a);
+  return pipeline_cmd(env, *a);
 }
 
 }  // namespace nb::cli

@@ -301,6 +301,7 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
       s.key = r.get<std::string>(*st, "key", "输入键名").value_or("");
       s.title = r.get<std::string>(*st, "title", "章节标题").value_or("");
       s.table = r.get<std::string>(*st, "table", "表格名", false).value_or("");
+      s.hint = r.get<std::string>(*st, "hint", "填写提示", false).value_or("");
       if (!s.table.empty() && !l.tables.count(s.table)) r.error(sn, "章节引用了未定义的表格 " + s.table);
       l.sections.push_back(s);
     }

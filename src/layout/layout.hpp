@@ -123,6 +123,7 @@ struct Section {
   std::string key;
   std::string title;
   std::string table;  // empty: prose only
+  std::string hint;   // what the section must contain (for nianbao init)
 };
 
 struct Layout {

@@ -12,10 +12,7 @@ namespace nb::pdf {
 
 namespace {
 
-bool cid_keyed(const typeset::Face& face) {
-  FT_Bool is_cid = 0;
-  return face.is_cff() && FT_Get_CID_Is_Internally_CID_Keyed(face.ft(), &is_cid) == 0 && is_cid;
-}
+bool cid_keyed(const typeset::Face& face) { return face.is_cid_keyed(); }
 
 struct Program {
   std::string bytes;
@@ -93,6 +90,7 @@ class GlyphText {
   char32_t from_cmap(uint32_t gid) {
     if (!built_) {
       built_ = true;
+      auto lock = use_.face->lock_ft();
       FT_Face ft = use_.face->ft();
       FT_UInt g = 0;
       for (FT_ULong c = FT_Get_First_Char(ft, &g); g != 0; c = FT_Get_Next_Char(ft, c, &g))

@@ -4,6 +4,8 @@
 
 #include FT_CID_H
 #include FT_ADVANCES_H
+#include FT_SFNT_NAMES_H
+#include FT_TRUETYPE_IDS_H
 
 #include "core/source.hpp"
 
@@ -34,6 +36,8 @@ Face::Face(FT_Library lib, const std::string& path, int index) : path_(path), in
   hb_blob_t* cff = hb_face_reference_table(hb_face_, HB_TAG('C', 'F', 'F', ' '));
   cff_ = hb_blob_get_length(cff) > 0;
   hb_blob_destroy(cff);
+  FT_Bool is_cid = 0;
+  cid_keyed_ = cff_ && FT_Get_CID_Is_Internally_CID_Keyed(ft_, &is_cid) == 0 && is_cid;
   if (const char* ps = FT_Get_Postscript_Name(ft_)) ps_name_ = ps;
   if (ps_name_.empty()) ps_name_ = fs::path(path).stem().string();
   for (char& c : ps_name_)
@@ -41,6 +45,16 @@ Face::Face(FT_Library lib, const std::string& path, int index) : path_(path), in
         c == '>' || c == '{' || c == '}' || c == '%' || c == '#')
       c = '-';
   if (ft_->family_name) family_ = ft_->family_name;
+  for (FT_UInt i = 0, n = FT_Get_Sfnt_Name_Count(ft_); i < n; ++i) {
+    FT_SfntName name;
+    if (FT_Get_Sfnt_Name(ft_, i, &name) != 0 || name.name_id != TT_NAME_ID_VERSION_STRING) continue;
+    if (name.platform_id == TT_PLATFORM_MACINTOSH || name.encoding_id == 0) {
+      version_.assign(reinterpret_cast<const char*>(name.string), name.string_len);
+      break;
+    }
+    for (FT_UInt k = 1; k < name.string_len; k += 2) version_ += static_cast<char>(name.string[k]);  // UTF-16BE ASCII
+    break;
+  }
 }
 
 Face::~Face() {
@@ -57,6 +71,7 @@ uint32_t Face::glyph_for(char32_t c) const {
 
 uint32_t Face::code_for(uint32_t gid) const {
   if (!cff_) return gid;
+  std::lock_guard<std::mutex> lock(ft_mutex_);
   FT_UInt cid = 0;
   if (FT_Get_CID_From_Glyph_Index(ft_, gid, &cid) == 0) return cid;
   return gid;
@@ -74,6 +89,7 @@ FontLibrary::~FontLibrary() {
 }
 
 std::optional<std::string> FontLibrary::find(const std::string& file) const {
+  std::lock_guard<std::mutex> lock(mutex_);
   std::error_code ec;
   if (file.find('/') != std::string::npos) {
     if (fs::is_regular_file(file, ec)) return file;
@@ -98,6 +114,7 @@ std::optional<std::string> FontLibrary::find(const std::string& file) const {
 }
 
 const Face& FontLibrary::open(const std::string& path, int index) {
+  std::lock_guard<std::mutex> lock(mutex_);
   auto key = std::make_pair(path, index);
   auto it = faces_.find(key);
   if (it == faces_.end()) it = faces_.emplace(key, std::make_unique<Face>(lib_, path, index)).first;

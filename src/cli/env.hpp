@@ -1,0 +1,32 @@
+// What every command shares: where the data files are, the layouts and the fonts
+// (loaded once per process), and the output settings.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layout/catalog.hpp"
+#include "pdf/writer.hpp"
+#include "typeset/fonts.hpp"
+
+namespace nb::cli {
+
+// The folder holding layouts/ and fonts/: $NIANBAO_DATA, or next to the binary
+// (build tree: build/.. ; installed: bin/../share/nianbao).
+std::string data_dir();
+// fonts/ of the data folder, $NIANBAO_FONT_PATH, the user's and the system's font folders.
+std::vector<std::string> font_dirs(const std::string& data);
+
+struct Env {
+  std::string data;
+  layout::Catalog layouts;
+  std::unique_ptr<typeset::FontLibrary> fonts;
+  std::optional<pdf::DateTime> epoch;  // SOURCE_DATE_EPOCH
+  pdf::Conformance conformance = pdf::Conformance::A2u;
+
+  // Loads the layouts; prints located errors and returns false when one is broken.
+  bool load(std::ostream& err);
+};
+
+}  // namespace nb::cli

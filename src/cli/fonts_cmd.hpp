@@ -1,0 +1,16 @@
+// `nianbao fonts`: the font each role resolves to, and for an input every character
+// that falls back to a later font of its role or that no font has, with where it is.
+#pragma once
+#include <ostream>
+
+#include "cli/env.hpp"
+#include "input/report.hpp"
+
+namespace nb::cli {
+
+// Prints the roles of `layout` (with the report's font choices when given) and,
+// for a report, its fallback and missing characters. Returns 1 when a character
+// is missing everywhere. Throws EnvironmentError when a font cannot be found.
+int list_fonts(Env& env, const layout::Layout& layout, const input::Report* report, std::ostream& out);
+
+}  // namespace nb::cli
