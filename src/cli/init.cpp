@@ -14,14 +14,20 @@ std::string commented(const std::string& left, size_t width, const std::string& 
   return left + std::string(w < width ? width - w : 1, ' ') + "# " + comment + "\n";
 }
 
-std::string field_comment(const layout::Field& f) {
-  std::string c = f.label;
-  if (!f.columns.empty()) {
-    c += "：";
-    for (size_t i = 0; i < f.columns.size(); ++i) c += (i ? "、" : "") + f.columns[i];
-  }
+// The columns of a row, and which may be left out.
+std::string columns_comment(const layout::Field& f) {
+  std::string c;
+  for (size_t i = 0; i < f.columns.size(); ++i) c += (i ? "、" : "") + f.columns[i];
   bool derivable = std::any_of(f.derivable.begin(), f.derivable.end(), [](bool b) { return b; });
-  if (derivable) c += "（" + f.columns.back() + "可省略，省略时自动计算）";
+  if (derivable && !f.columns.empty()) c += "（" + f.columns.back() + "可省略，省略时自动计算）";
+  return c;
+}
+
+std::string field_comment(const layout::Field& f, bool shared_columns) {
+  std::string c = f.label;
+  if (!shared_columns && !f.columns.empty()) c += "：" + columns_comment(f);
+  if (!f.derivable.empty() && std::all_of(f.derivable.begin(), f.derivable.end(), [](bool b) { return b; }))
+    c += "（整行可省略，省略时自动计算）";
   for (auto t : f.types) {
     if (t == layout::FigureType::Change) { c += "；本年增/减可为负数"; break; }
     if (t == layout::FigureType::Amount) { c += "；金额至多4位小数"; break; }
@@ -69,7 +75,11 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
       lines.push_back(f.key + std::string(key_w - f.key.size(), ' ') + " = " + zeros);
       line_w = std::max(line_w, lines.back().size());
     }
-    for (size_t i = 0; i < lines.size(); ++i) o += commented(lines[i], line_w + 3, field_comment(t->fields[i]));
+    // Rows with the same columns (table 三, 四) name them once.
+    bool shared = t->fields.size() > 1 && !t->fields[0].columns.empty();
+    for (const auto& f : t->fields) shared = shared && f.columns == t->fields[0].columns;
+    if (shared) o += "# 每行依次为：" + columns_comment(t->fields[0]) + "\n";
+    for (size_t i = 0; i < lines.size(); ++i) o += commented(lines[i], line_w + 3, field_comment(t->fields[i], shared));
   }
   return o;
 }
