@@ -1,0 +1,201 @@
+// The command line as a user meets it: verbs, help, exit codes, messages with a
+// caret, JSON diagnostics, batches, init, fonts, layouts, and the installed tree.
+#define BOOST_TEST_MODULE cli
+#include <boost/test/unit_test.hpp>
+
+#include <regex>
+
+#include "support.hpp"
+
+using namespace nbtest;
+
+namespace {
+
+const std::string kSample = kSourceDir + "/input/quanan-2020.toml";
+const std::string kSample2021 = kSourceDir + "/input/sample-2021.toml";
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+  auto at = s.find(from);
+  BOOST_REQUIRE(at != std::string::npos);
+  return s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(version_and_help) {
+  Output v = run(kBinary + " --version");
+  BOOST_CHECK_EQUAL(v.code, 0);
+  BOOST_CHECK(std::regex_match(v.out, std::regex("nianbao [0-9]+\\.[0-9]+\\.[0-9]+\n")));
+  Output h = run(kBinary + " --help");
+  BOOST_CHECK_EQUAL(h.code, 0);
+  for (const char* verb : {"build", "check", "init", "fonts", "layouts"}) {
+    BOOST_CHECK(h.out.find(std::string("nianbao ") + verb) != std::string::npos);
+    Output vh = run(kBinary + " " + verb + " --help");
+    BOOST_TEST_INFO(verb);
+    BOOST_CHECK_EQUAL(vh.code, 0);
+    BOOST_CHECK(vh.out.rfind(std::string("用法：nianbao ") + verb, 0) == 0);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_2) {
+  Output none = run(kBinary);
+  BOOST_CHECK_EQUAL(none.code, 2);
+  Output verb = run(kBinary + " bild");
+  BOOST_CHECK_EQUAL(verb.code, 2);
+  BOOST_CHECK(verb.err.rfind("nianbao: 未知的命令 bild\n", 0) == 0);
+  Output opt = run(kBinary + " build --frobnicate " + kSample);
+  BOOST_CHECK_EQUAL(opt.code, 2);
+  BOOST_CHECK(opt.err.rfind("nianbao: nianbao build 没有选项 --frobnicate\n", 0) == 0);
+  Output j = run(kBinary + " build -j zero " + kSample);
+  BOOST_CHECK_EQUAL(j.code, 2);
+  BOOST_CHECK(j.err.find("-j 后面须是正整数") != std::string::npos);
+  BOOST_CHECK_EQUAL(run(kBinary + " check").code, 2);
+}
+
+BOOST_AUTO_TEST_CASE(layouts_lists_both_formats) {
+  Output o = run(kBinary + " layouts");
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK(o.out.find("2019  中华人民共和国政府信息公开工作年度报告格式（试行）（国办公开办函〔2019〕60号）  适用于 2019 年度至 2020 年度") != std::string::npos);
+  BOOST_CHECK(o.out.find("2021  中华人民共和国政府信息公开工作年度报告格式（国办公开办函〔2021〕30号）  适用于 2021 年度起") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_error_shows_the_line_and_a_caret_under_the_column) {
+  TempDir t;
+  write_file(t.file("r.toml"), replace(read_file(kSample), "year   = 2020", "year   = \"2020\""));
+  Output o = run(kBinary + " check " + t.file("r.toml"));
+  BOOST_CHECK_EQUAL(o.code, 1);
+  BOOST_CHECK_EQUAL(o.err, t.file("r.toml") +
+                               ":5:10: 错误: 键 year 应为整数（报告年度，如 2020），实际为字符串\n"
+                               "    5 | year   = \"2020\"                                             # 报告年度\n"
+                               "      |          ^\n");
+  // Wide characters before the column take two cells each.
+  write_file(t.file("w.toml"), replace(read_file(kSample), "无。", "无😀。"));
+  o = run(kBinary + " check " + t.file("w.toml"));
+  BOOST_CHECK_EQUAL(o.code, 1);
+  BOOST_CHECK(o.err.find("   87 | 无😀。\n      |   ^\n") != std::string::npos);
+  BOOST_CHECK(o.err.find("\033[") == std::string::npos);  // no colour off a terminal
+}
+
+BOOST_AUTO_TEST_CASE(unknown_key_gets_a_suggestion) {
+  TempDir t;
+  write_file(t.file("r.toml"), replace(read_file(kSample), "[problems]", "[problem]"));
+  Output o = run(kBinary + " check " + t.file("r.toml"));
+  BOOST_CHECK_EQUAL(o.code, 1);
+  BOOST_CHECK(o.err.find(":78:2: 错误: 未知的键 problem；是否想写 problems？") != std::string::npos);
+  BOOST_CHECK(o.err.find("r.toml：2 个错误\n") != std::string::npos);  // the count after all of them
+}
+
+BOOST_AUTO_TEST_CASE(json_diagnostics) {
+  TempDir t;
+  write_file(t.file("r.toml"), replace(read_file(kSample), "year   = 2020", "year   = \"2020\""));
+  Output o = run(kBinary + " check --diagnostics json " + t.file("r.toml"));
+  BOOST_CHECK_EQUAL(o.code, 1);
+  BOOST_CHECK_EQUAL(o.err, "{\"file\":\"" + t.file("r.toml") +
+                               "\",\"line\":5,\"column\":10,\"severity\":\"error\",\"message\":\"键 year "
+                               "应为整数（报告年度，如 2020），实际为字符串\"}\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_builds_the_good_reports_and_names_the_bad) {
+  TempDir t;
+  std::string good = read_file(kSample);
+  for (int i = 0; i < 4; ++i) write_file(t.file("good" + std::to_string(i) + ".toml"), good);
+  write_file(t.file("bad.toml"), replace(good, "year   = 2020", "year   = 20x0"));
+  write_file(t.file("sum.toml"), replace(good, "reconsideration   = [0, 0, 0, 0, 0]", "reconsideration   = [1, 0, 0, 0, 0]"));
+  fs::create_directory(t.file("out"));
+  Output o = run("cd " + t.path.string() + " && " + kBinary + " build -j 2 -o out good0.toml good1.toml bad.toml good2.toml sum.toml good3.toml");
+  BOOST_CHECK_EQUAL(o.code, 1);
+  for (int i = 0; i < 4; ++i) BOOST_CHECK(fs::exists(t.file("out/good" + std::to_string(i) + ".pdf")));
+  BOOST_CHECK(!fs::exists(t.file("out/bad.pdf")));
+  BOOST_CHECK(!fs::exists(t.file("out/sum.pdf")));
+  // Off a terminal: a line per finished report, then the summary.
+  BOOST_CHECK(o.err.find("/6] good0.toml → out/good0.pdf（6 页，") != std::string::npos);
+  BOOST_CHECK(o.err.find("/6] bad.toml：失败\n") != std::string::npos);
+  BOOST_CHECK(o.err.find("共 6 份，用时 ") != std::string::npos);
+  BOOST_CHECK(o.err.find("：4 份成功，2 份失败：\n  bad.toml：输入有误（1 个错误）\n  sum.toml：输入有误（1 个错误）\n") !=
+              std::string::npos);
+  BOOST_CHECK(o.err.find("bad.toml:5:12: 错误: TOML 语法错误") != std::string::npos);
+  BOOST_CHECK(o.err.find("sum.toml:74:34: 错误: 勾稽关系不成立（R4，行政复议）：结果维持(1) + 结果纠正(0) + 其他结果(0) + 尚未审结(0) = 1，总计(0)") != std::string::npos);
+  // Quiet: only what went wrong.
+  Output q = run("cd " + t.path.string() + " && " + kBinary + " build -q -o out good0.toml bad.toml");
+  BOOST_CHECK_EQUAL(q.code, 1);
+  BOOST_CHECK(q.err.find("good0.toml →") == std::string::npos);
+  BOOST_CHECK(q.err.find("bad.toml:5:12: 错误: TOML 语法错误") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(build_without_inputs_takes_every_input_file) {
+  TempDir t;
+  fs::create_directory(t.file("input"));
+  write_file(t.file("input/a.toml"), read_file(kSample));
+  write_file(t.file("input/b.toml"), read_file(kSample2021));
+  Output o = run("cd " + t.path.string() + " && mkdir out && " + kBinary + " build");
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK(fs::exists(t.file("out/a.pdf")));
+  BOOST_CHECK(fs::exists(t.file("out/b.pdf")));
+}
+
+BOOST_AUTO_TEST_CASE(init_writes_a_template_that_passes_check_once_filled) {
+  TempDir t;
+  Output o = run("cd " + t.path.string() + " && " + kBinary + " init --year 2025 --organ 测试县人民政府办公室");
+  BOOST_CHECK_EQUAL(o.code, 0);
+  const std::string path = t.file("report-2025.toml");
+  BOOST_REQUIRE(fs::exists(path));
+  std::string tpl = read_file(path);
+  BOOST_CHECK(tpl.find("format = \"2021\"") != std::string::npos);
+  BOOST_CHECK(tpl.find("title  = \"2025年测试县人民政府办公室政府信息公开工作年度报告\"") != std::string::npos);
+  BOOST_CHECK(tpl.find("withheld_security    = [0, 0, 0, 0, 0, 0, 0]   # （三）不予公开 3.危及“三安全一稳定”") != std::string::npos);
+  // Every section of the format is there.
+  for (const char* s : {"[overall]", "[proactive]", "[requests]", "[review]", "[problems]", "[other]"})
+    BOOST_CHECK(tpl.find(s) != std::string::npos);
+  // Filled in: three applications from natural persons, all granted.
+  std::string filled = tpl;
+  filled = replace(filled, "new                  = [0, 0, 0, 0, 0, 0, 0]", "new                  = [3, 0, 0, 0, 0, 0, 3]");
+  filled = replace(filled, "granted              = [0, 0, 0, 0, 0, 0, 0]", "granted              = [3, 0, 0, 0, 0, 0]");
+  filled = replace(filled, "total                = [0, 0, 0, 0, 0, 0, 0]", "");
+  filled = replace(filled, "text = \"\"\"\n\"\"\"", "text = \"\"\"\n本年度共收到申请3件，均予以公开。\n\"\"\"");
+  write_file(path, filled);
+  Output c = run(kBinary + " check " + path);
+  BOOST_TEST_INFO(c.err);
+  BOOST_CHECK_EQUAL(c.code, 0);
+  Output b = run(kBinary + " build " + path + " -o " + t.path.string());
+  BOOST_CHECK_EQUAL(b.code, 0);
+  BOOST_CHECK(fs::exists(t.file("report-2025.pdf")));
+  // Never overwrites.
+  Output again = run("cd " + t.path.string() + " && " + kBinary + " init --year 2025");
+  BOOST_CHECK_EQUAL(again.code, 2);
+  BOOST_CHECK(again.err.find("文件已存在") != std::string::npos);
+  BOOST_CHECK_EQUAL(read_file(path), filled);
+  // The 2019 format on request.
+  Output old = run(kBinary + " init --format 2019 --year 2020 " + t.file("old.toml"));
+  BOOST_CHECK_EQUAL(old.code, 0);
+  BOOST_CHECK(read_file(t.file("old.toml")).find("procurement") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(fonts_lists_roles_fallbacks_and_missing_characters) {
+  Output o = run(kBinary + " fonts");
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK(o.out.find("  body（16 磅）\n      FandolFang  ") != std::string::npos);
+  BOOST_CHECK(o.out.find("→ Noto Serif CJK SC  ") != std::string::npos);
+  BOOST_CHECK(o.out.find("NotoSerifCJK-Regular.ttc（第 2 个字体）") != std::string::npos);
+  TempDir t;
+  write_file(t.file("r.toml"), replace(read_file(kSample), "无。", "无😀。张喆。"));
+  Output r = run(kBinary + " fonts " + t.file("r.toml"));
+  BOOST_CHECK_EQUAL(r.code, 1);
+  BOOST_CHECK(r.out.find("喆 U+5586  body：FandolFang 没有 → Noto Serif CJK SC；" + t.file("r.toml") + ":87:5\n") !=
+              std::string::npos);
+  BOOST_CHECK(r.out.find("😀 U+1F600  body：所有字体都没有（缺字）；" + t.file("r.toml") + ":87:2\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(installed_tree_runs_from_another_folder) {
+  TempDir t;
+  Output i = run("cmake --install " + fs::path(kBinary).parent_path().string() + " --prefix " + t.file("prefix"));
+  BOOST_REQUIRE_EQUAL(i.code, 0);
+  BOOST_CHECK(fs::exists(t.file("prefix/share/man/man1/nianbao.1")));
+  BOOST_CHECK(fs::exists(t.file("prefix/share/nianbao/layouts/2021.toml")));
+  fs::create_directory(t.file("elsewhere"));
+  Output o = run("cd " + t.file("elsewhere") + " && " + t.file("prefix/bin/nianbao") + " build " + kSample + " -o .");
+  BOOST_TEST_INFO(o.err);
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK(fs::exists(t.file("elsewhere/quanan-2020.pdf")));
+  BOOST_CHECK(run(t.file("prefix/bin/nianbao") + " layouts").out.find(t.file("prefix/share/nianbao/layouts/2019.toml")) !=
+              std::string::npos);
+}
