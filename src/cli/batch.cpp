@@ -35,7 +35,11 @@ class Reporter {
     auto& err = std::cerr;
     print_diagnostics(r.diags, o_.style, err);
     if (!r.failure.empty()) {
-      Diagnostic d{Severity::Error, {}, r.failure, ""};
+      // Environment messages mostly name their file already ("PATH: 错误: …").
+      const std::string marker = ": 错误: ";
+      auto at = r.failure.find(marker);
+      Diagnostic d{Severity::Error, {}, r.failure, job.input};
+      if (at != std::string::npos) d = {Severity::Error, {}, r.failure.substr(at + marker.size()), r.failure.substr(0, at)};
       print_diagnostic(d, o_.style, err);
     }
     std::string counts = count_summary(r.diags);
