@@ -19,7 +19,7 @@ namespace {
 constexpr double kMm = 72.0 / 25.4;
 const double kLeft = 28 * kMm, kWidth = 156 * kMm;
 
-const layout::Layout& layout_2019() {
+const layout::Layout& layout_of(const std::string& id) {
   static layout::Catalog c;
   static bool loaded = false;
   if (!loaded) {
@@ -27,8 +27,9 @@ const layout::Layout& layout_2019() {
     c.load_dir(kSourceDir + "/layouts", d);
     loaded = true;
   }
-  return *c.find("2019", 0);
+  return *c.find(id, 0);
 }
+const layout::Layout& layout_2019() { return layout_of("2019"); }
 
 std::string array(const std::vector<std::string>& v) {
   std::string s = "[";
@@ -36,23 +37,18 @@ std::string array(const std::vector<std::string>& v) {
   return s + "]";
 }
 
-// Distinct, consistent figures (R1–R4 hold) for every cell of the 2019 tables.
-std::map<std::string, std::vector<std::string>> figures_2019() {
+// Distinct, consistent figures (R1–R4 hold) for every cell of a format's tables.
+std::map<std::string, std::vector<std::string>> figures(const layout::Layout& l) {
   std::map<std::string, std::vector<std::string>> f;
-  f["rules"] = {"11", "12", "13"};
-  f["normative_docs"] = {"14", "15", "16"};
-  f["licensing"] = {"21", "-2", "23"};
-  f["other_services"] = {"24", "25", "26"};
-  f["penalty"] = {"31", "32", "33"};
-  f["coercion"] = {"34", "35", "36"};
-  f["fees"] = {"41", "42"};
-  f["procurement"] = {"43", "44.5"};
-  f["published_total"] = {"51"};
-  const std::vector<std::string> results = {
-      "granted", "partial", "withheld_secret", "withheld_law", "withheld_security", "withheld_third_party",
-      "withheld_internal", "withheld_process", "withheld_enforcement", "withheld_query", "unable_no_info",
-      "unable_need_create", "unable_unclear", "declined_petition", "declined_repeat", "declined_publication",
-      "declined_massive", "declined_confirm", "other"};
+  int next = 11;
+  for (const auto& field : l.tables.at("proactive").fields) {
+    for (auto type : field.types) {
+      std::string v = std::to_string(next++);
+      if (type == layout::FigureType::Change) v = "-" + v;
+      if (type == layout::FigureType::Amount) v += ".5";
+      f[field.key].push_back(v);
+    }
+  }
   auto row = [](std::vector<long> v) {
     v.push_back(std::accumulate(v.begin(), v.end(), 0L));
     std::vector<std::string> s;
@@ -60,10 +56,13 @@ std::map<std::string, std::vector<std::string>> figures_2019() {
     return s;
   };
   std::vector<long> total(6, 0), carried(6), forward(6), fresh(6);
-  for (size_t i = 0; i < results.size(); ++i) {
+  size_t i = 0;
+  for (const auto& field : l.tables.at("requests").fields) {
+    if (field.key == "new" || field.key == "carried_over" || field.key == "total" || field.key == "carry_forward") continue;
     std::vector<long> v;
     for (long c = 0; c < 6; ++c) v.push_back((i + 1) * 100 + c + 1), total[c] += v.back();
-    f[results[i]] = row(v);
+    f[field.key] = row(v);
+    ++i;
   }
   for (long c = 0; c < 6; ++c) {
     carried[c] = 7001 + c;
@@ -80,14 +79,20 @@ std::map<std::string, std::vector<std::string>> figures_2019() {
   return f;
 }
 
+std::map<std::string, std::vector<std::string>> figures_2019() { return figures(layout_2019()); }
+
 // The sample with the given figures and extra prose before table 三.
-std::string report_2019(const std::map<std::string, std::vector<std::string>>& f, int filler = 0) {
-  std::string s = read_file(kSourceDir + "/input/quanan-2020.toml");
+std::string report(const std::string& sample, const std::map<std::string, std::vector<std::string>>& f,
+                   int filler = 0) {
+  std::string s = read_file(kSourceDir + "/input/" + sample);
   for (const auto& [key, v] : f) {
+    std::string value = v.size() == 1 ? v[0] : array(v);
     size_t at = s.find("\n" + key + " ");
-    BOOST_REQUIRE(at != std::string::npos);
-    size_t eq = s.find('=', at), end = s.find('#', eq);
-    std::string value = v.size() == 1 && key == "published_total" ? v[0] : array(v);
+    if (at == std::string::npos) {  // a derivable row the sample leaves out
+      s.insert(s.find("\n", s.find("\ncarry_forward")) + 1, key + " = " + value + "\n");
+      continue;
+    }
+    size_t eq = s.find('=', at), end = s.find_first_of("#\n", eq);
     s.replace(eq + 2, end - eq - 2, value + "   ");
   }
   if (filler > 0) {
@@ -139,36 +144,60 @@ std::string column_text(const TextPage& p, double x0, double x1) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(every_2019_figure_lands_in_its_row_and_column) {
-  auto f = figures_2019();
-  Built b(report_2019(f));
-  const auto& l = layout_2019();
+// Every figure printed once, in its column; the figures of a row on one line; rows
+// in the layout's order down the page.
+void check_figures(const std::string& format, const std::string& sample, size_t expected) {
+  const auto& l = layout_of(format);
+  auto f = figures(l);
+  Built b(report(sample, f));
   size_t checked = 0;
   for (const auto& [id, table] : l.tables) {
-    for (const auto& cell : table.cells) {
-      if (cell.field < 0 || !cell.text.empty()) continue;
-      const auto& field = table.fields[cell.field];
-      std::string value = f.at(field.key).at(cell.column);
-      auto [x0, x1] = columns(table, cell.col, cell.col + cell.colspan);
-      // The figure, in its column, on the same line as its row's label.
-      bool found = false;
-      for (const auto& page : b.pages)
-        for (const auto& line : page.lines)
-          for (const auto& w : line.words)
-            if (w.text == value && w.cx() > x0 && w.cx() < x1) {
-              bool same_row = field.label.empty();
-              for (const auto* other : words(page))
-                if (std::fabs(other->cy() - w.cy()) < 10 && other->cx() < x0 &&  // rows are >= 21 pt apart
-                    other->text.size() >= 4 && field.label.find(other->text.substr(0, std::min<size_t>(other->text.size(), 9))) != std::string::npos)
-                  same_row = true;
-              found = found || same_row || id == "review";
+    double prev_y = -1;
+    size_t prev_page = 0;
+    int prev_row = -1;
+    for (const auto& field : table.fields) {
+      double row_y = -1;
+      size_t row_page = 0;
+      for (const auto& cell : table.cells) {
+        if (&table.fields[cell.field < 0 ? 0 : cell.field] != &field || cell.field < 0 || !cell.text.empty()) continue;
+        std::string value = f.at(field.key).at(cell.column);
+        auto [x0, x1] = columns(table, cell.col, cell.col + cell.colspan);
+        int hits = 0;
+        for (size_t p = 0; p < b.pages.size(); ++p)
+          for (const auto& line : b.pages[p].lines)
+            for (const auto& word : line.words)
+              if (const auto* w = &word; line.height() < 15.5 && w->text == value && w->cx() > x0 && w->cx() < x1) {
+              ++hits;
+              BOOST_TEST_INFO(format << " " << id << "." << field.key << "[" << cell.column << "] = " << value);
+              if (row_y < 0) row_y = w->cy(), row_page = p;
+              else BOOST_CHECK(p == row_page && std::fabs(w->cy() - row_y) < 1);  // one line per row
             }
-      BOOST_TEST_INFO(id << "." << field.key << "[" << cell.column << "] = " << value);
-      BOOST_CHECK(found);
-      ++checked;
+        BOOST_TEST_INFO(format << " " << id << "." << field.key << "[" << cell.column << "] = " << value);
+        BOOST_CHECK_EQUAL(hits, 1);
+        ++checked;
+      }
+      if (row_y < 0) continue;
+      // Fields sharing a row of the layout (table 四) share a line.
+      int layout_row = -1;
+      for (const auto& cell : table.cells)
+        if (cell.field >= 0 && &table.fields[cell.field] == &field) layout_row = cell.row;
+      BOOST_TEST_INFO(format << " " << id << "." << field.key << " after the row before it");
+      if (layout_row == prev_row) BOOST_CHECK(row_page == prev_page && std::fabs(row_y - prev_y) < 1);
+      else BOOST_CHECK(row_page > prev_page || (row_page == prev_page && row_y > prev_y));
+      prev_y = row_y;
+      prev_page = row_page;
+      prev_row = layout_row;
     }
   }
-  BOOST_CHECK_EQUAL(checked, 22u + 23 * 7 + 15);
+  BOOST_CHECK_EQUAL(checked, expected);
+}
+
+BOOST_AUTO_TEST_CASE(every_2019_figure_lands_in_its_row_and_column) {
+  check_figures("2019", "quanan-2020.toml", 22u + 23 * 7 + 15);
+}
+
+BOOST_AUTO_TEST_CASE(every_2021_figure_lands_in_its_row_and_column) {
+  check_figures("2021", "sample-2021.toml", 10u + 25 * 7 + 15);
 }
 
 BOOST_AUTO_TEST_CASE(a_split_table_repeats_its_header_and_spanning_labels) {
@@ -177,7 +206,7 @@ BOOST_AUTO_TEST_CASE(a_split_table_repeats_its_header_and_spanning_labels) {
   auto [m0, m1] = columns(t, 1, 2);  // （三）不予公开 …
   int splits_inside_span = 0;
   for (int filler = 0; filler <= 24; filler += 2) {
-    Built b(report_2019(figures_2019(), filler));
+    Built b(report("quanan-2020.toml", figures_2019(), filler));
     int pages_with_span = 0;
     for (const auto& page : b.pages) {
       std::set<std::string> present;
