@@ -67,7 +67,8 @@ BOOST_AUTO_TEST_CASE(an_error_shows_the_line_and_a_caret_under_the_column) {
   BOOST_CHECK_EQUAL(o.err, t.file("r.toml") +
                                ":5:10: 错误: 键 year 应为整数（报告年度，如 2020），实际为字符串\n"
                                "    5 | year   = \"2020\"                                             # 报告年度\n"
-                               "      |          ^\n");
+                               "      |          ^\n" +
+                               t.file("r.toml") + "：1 个错误\n");
   // Wide characters before the column take two cells each.
   write_file(t.file("w.toml"), replace(read_file(kSample), "无。", "无😀。"));
   o = run(kBinary + " check " + t.file("w.toml"));

@@ -43,7 +43,7 @@ class Reporter {
       print_diagnostic(d, o_.style, err);
     }
     std::string counts = count_summary(r.diags);
-    if (!counts.empty() && r.diags.list().size() > 1 && !o_.style.json) err << job.input << "：" << counts << '\n';
+    if (!counts.empty() && !o_.style.json) err << job.input << "：" << counts << '\n';
     if (r.code != 0) failed_.push_back({job.input, r});
     if (!o_.quiet && !o_.terminal && !o_.style.json) {
       std::string prefix = total_ > 1 ? "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " : "";
