@@ -45,7 +45,13 @@ class Reporter {
     std::string counts = count_summary(r.diags);
     if (!counts.empty() && !o_.style.json) err << job.input << "：" << counts << '\n';
     if (r.code != 0) failed_.push_back({job.input, r});
-    if (!o_.quiet && !o_.terminal && !o_.style.json) {
+    if (o_.style.json && r.code == 0) {
+      err << "{\"file\":" << json_quote(job.input) << ",\"severity\":\"done\"";
+      if (!job.output.empty()) err << ",\"output\":" << json_quote(job.output) << ",\"pages\":" << r.pages;
+      err << "}\n";
+    }
+    // On a terminal a batch shows one progress line; a single report its result.
+    if (!o_.quiet && !o_.style.json && (!o_.terminal || total_ == 1)) {
       std::string prefix = total_ > 1 ? "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " : "";
       if (r.code == 0 && !job.output.empty())
         err << prefix << job.input << " → " << job.output << "（" << r.pages << " 页，" << (r.bytes + 1023) / 1024

@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <tuple>
+#include <vector>
 #include <cstdlib>
 
 #include "core/utf8.hpp"
@@ -17,7 +20,9 @@ bool wide(char32_t c) {
          (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
-std::string json_string(const std::string& s) {
+}  // namespace
+
+std::string json_quote(const std::string& s) {
   std::string o = "\"";
   for (unsigned char c : s) {
     switch (c) {
@@ -38,6 +43,8 @@ std::string json_string(const std::string& s) {
   }
   return o + "\"";
 }
+
+namespace {
 
 // Line `n` (1-based) of the file, without its end of line.
 std::string source_line(const SourceFile& f, uint32_t n) {
@@ -69,8 +76,8 @@ void print_diagnostic(const Diagnostic& d, const DiagnosticStyle& style, std::os
   const bool error = d.severity == Severity::Error;
   const std::string path = d.loc.file ? d.loc.file->path : d.path;
   if (style.json) {
-    out << "{\"file\":" << json_string(path) << ",\"line\":" << d.loc.line << ",\"column\":" << d.loc.col
-        << ",\"severity\":\"" << (error ? "error" : "warning") << "\",\"message\":" << json_string(d.message)
+    out << "{\"file\":" << json_quote(path) << ",\"line\":" << d.loc.line << ",\"column\":" << d.loc.col
+        << ",\"severity\":\"" << (error ? "error" : "warning") << "\",\"message\":" << json_quote(d.message)
         << "}\n";
     return;
   }
@@ -99,7 +106,20 @@ void print_diagnostic(const Diagnostic& d, const DiagnosticStyle& style, std::os
 }
 
 void print_diagnostics(const Diagnostics& ds, const DiagnosticStyle& style, std::ostream& out) {
-  for (const auto& d : ds.list()) print_diagnostic(d, style, out);
+  // In the order of the input, file by file (files in the order they first appear).
+  std::vector<const Diagnostic*> sorted;
+  std::vector<const SourceFile*> files;
+  for (const auto& d : ds.list()) {
+    sorted.push_back(&d);
+    if (d.loc.file && std::find(files.begin(), files.end(), d.loc.file.get()) == files.end())
+      files.push_back(d.loc.file.get());
+  }
+  auto rank = [&](const Diagnostic* d) {
+    size_t file = d->loc.file ? std::find(files.begin(), files.end(), d->loc.file.get()) - files.begin() + 1 : 0;
+    return std::make_tuple(file, d->loc.line, d->loc.col);
+  };
+  std::stable_sort(sorted.begin(), sorted.end(), [&](auto* a, auto* b) { return rank(a) < rank(b); });
+  for (const auto* d : sorted) print_diagnostic(*d, style, out);
 }
 
 std::string count_summary(const Diagnostics& ds) {

@@ -14,20 +14,65 @@ std::string commented(const std::string& left, size_t width, const std::string& 
   return left + std::string(w < width ? width - w : 1, ' ') + "# " + comment + "\n";
 }
 
-// The columns of a row, and which may be left out.
+// Columns a clerk writes: all but the trailing ones a rule computes.
+size_t written_columns(const layout::Field& f) {
+  size_t n = f.types.size();
+  while (n > 0 && n <= f.derivable.size() && f.derivable[n - 1]) --n;
+  return n;
+}
+
+bool fully_derived(const layout::Field& f) {
+  return !f.derivable.empty() && std::all_of(f.derivable.begin(), f.derivable.end(), [](bool b) { return b; });
+}
+
+// The columns of a row, and the computed ones.
 std::string columns_comment(const layout::Field& f) {
   std::string c;
-  for (size_t i = 0; i < f.columns.size(); ++i) c += (i ? "、" : "") + f.columns[i];
-  bool derivable = std::any_of(f.derivable.begin(), f.derivable.end(), [](bool b) { return b; });
-  if (derivable && !f.columns.empty()) c += "（" + f.columns.back() + "可省略，省略时自动计算）";
+  const size_t n = written_columns(f);
+  for (size_t i = 0; i < n && i < f.columns.size(); ++i) c += (i ? "、" : "") + f.columns[i];
+  if (n < f.columns.size()) c += "（" + f.columns.back() + "由程序计算；写上第 " + std::to_string(f.columns.size()) + " 个数则由程序核对）";
   return c;
 }
 
-std::string field_comment(const layout::Field& f, bool shared_columns) {
+// The column header of a field's column: the nearest label above it in a row
+// without figures (本年处理决定数量, 本年收费金额（单位：万元）).
+std::string header_above(const layout::Table& t, const layout::Field& f, int column) {
+  const layout::Cell* cell = nullptr;
+  for (const auto& c : t.cells)
+    if (c.field >= 0 && &t.fields[c.field] == &f && c.column == column) cell = &c;
+  if (!cell || !cell->text.empty()) return {};
+  for (int row = cell->row - 1; row >= 0; --row) {
+    bool has_figures = false;
+    const layout::Cell* above = nullptr;
+    for (const auto& c : t.cells) {
+      if (c.row != row) continue;
+      has_figures = has_figures || c.field >= 0;
+      if (c.col <= cell->col && cell->col < c.col + c.colspan) above = &c;
+    }
+    if (!has_figures && above && above->field < 0) return above->text;
+  }
+  return {};
+}
+
+std::string field_comment(const layout::Table& t, const layout::Field& f, bool shared_columns, int year) {
   std::string c = f.label;
+  if (c.empty())  // a sentence with the figure in it: its text without the figure
+    for (const auto& cell : t.cells)
+      if (cell.field >= 0 && &t.fields[cell.field] == &f && !cell.text.empty()) {
+        c = cell.text;
+        for (auto [from, to] : {std::pair<std::string, std::string>{"{year}", std::to_string(year)}, {"：{value}", ""}, {"{value}", ""}})
+          for (size_t at; (at = c.find(from)) != std::string::npos;) c.replace(at, from.size(), to);
+      }
   if (!shared_columns && !f.columns.empty()) c += "：" + columns_comment(f);
-  if (!f.derivable.empty() && std::all_of(f.derivable.begin(), f.derivable.end(), [](bool b) { return b; }))
-    c += "（整行可省略，省略时自动计算）";
+  if (f.columns.empty()) {
+    std::string heads;
+    for (size_t i = 0; i < f.types.size(); ++i) {
+      std::string h = header_above(t, f, static_cast<int>(i));
+      if (h.empty()) { heads.clear(); break; }
+      heads += (i ? "、" : "") + h;
+    }
+    if (!heads.empty()) c += "：" + heads;
+  }
   for (auto t : f.types) {
     if (t == layout::FigureType::Change) { c += "；本年增/减可为负数"; break; }
     if (t == layout::FigureType::Amount) { c += "；金额至多4位小数"; break; }
@@ -65,21 +110,25 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
     for (const auto& f : t->fields) key_w = std::max(key_w, f.key.size());
     std::vector<std::string> lines;
     size_t line_w = 0;
-    for (const auto& f : t->fields) {
+    std::vector<const layout::Field*> fields, derived;
+    for (const auto& f : t->fields) (fully_derived(f) ? derived : fields).push_back(&f);
+    for (const auto* f : fields) {
       std::string zeros = "0";
-      if (f.types.size() > 1) {
+      if (f->types.size() > 1) {
         zeros = "[";
-        for (size_t i = 0; i < f.types.size(); ++i) zeros += i ? ", 0" : "0";
+        for (size_t i = 0; i < written_columns(*f); ++i) zeros += i ? ", 0" : "0";
         zeros += "]";
       }
-      lines.push_back(f.key + std::string(key_w - f.key.size(), ' ') + " = " + zeros);
+      lines.push_back(f->key + std::string(key_w - f->key.size(), ' ') + " = " + zeros);
       line_w = std::max(line_w, lines.back().size());
     }
     // Rows with the same columns (table 三, 四) name them once.
     bool shared = t->fields.size() > 1 && !t->fields[0].columns.empty();
     for (const auto& f : t->fields) shared = shared && f.columns == t->fields[0].columns;
     if (shared) o += "# 每行依次为：" + columns_comment(t->fields[0]) + "\n";
-    for (size_t i = 0; i < lines.size(); ++i) o += commented(lines[i], line_w + 3, field_comment(t->fields[i], shared));
+    for (size_t i = 0; i < lines.size(); ++i) o += commented(lines[i], line_w + 3, field_comment(*t, *fields[i], shared, year));
+    for (const auto* f : derived)
+      o += "# " + f->key + "（" + f->label + "）由程序计算；写上则由程序核对。\n";
   }
   return o;
 }

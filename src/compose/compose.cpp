@@ -99,6 +99,10 @@ Document compose(const input::Report& report) {
   doc.layout = report.layout;
   const layout::Layout& l = *report.layout;
   doc.blocks.emplace_back(heading(Kind::Title, report.title, "title"));
+  for (const auto& phrase : l.typography.title_keep_together) {
+    std::string p = replace_all(replace_all(phrase, "{organ}", report.organ), "{year}", std::to_string(report.year));
+    doc.title_keep_together.push_back(decode_utf8(p).value_or(U""));
+  }
   if (report.preface) add_prose(*report.preface, doc);
   for (const auto& s : l.sections) {
     doc.blocks.emplace_back(heading(Kind::Heading1, s.title, "heading1"));

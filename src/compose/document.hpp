@@ -45,6 +45,7 @@ struct Document {
   const layout::Layout* layout = nullptr;
   const input::Report* report = nullptr;
   std::vector<Block> blocks;
+  std::vector<std::u32string> title_keep_together;  // the layout's phrases, {organ} and {year} filled in
 };
 
 // `report` has passed check::run, which filled the cells its input left out.

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 
 #include "core/toml_util.hpp"
 #include "core/utf8.hpp"
@@ -30,13 +31,19 @@ size_t distance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
-std::string suggest(const std::string& key, const std::vector<std::string>& known) {
+// The known key closest to `key`, or "" when none is close.
+std::string closest(const std::string& key, const std::vector<std::string>& known) {
   std::string best;
   size_t best_d = std::max<size_t>(2, key.size() / 3) + 1;
   for (const auto& k : known) {
     size_t d = distance(key, k);
     if (d < best_d) { best_d = d; best = k; }
   }
+  return best;
+}
+
+std::string suggest(const std::string& key, const std::vector<std::string>& known) {
+  std::string best = closest(key, known);
   std::string out;
   if (!best.empty()) out = "；是否想写 " + best + "？";
   else {
@@ -69,8 +76,18 @@ class ReportReader {
     return std::nullopt;
   }
 
+  // A key written with a typo is reported once, as unknown with its suggestion,
+  // not again as missing.
+  void misspelt(const std::string& as_written, const std::string& prefix, const std::vector<std::string>& known,
+                const std::string& suffix = "") {
+    std::string best = closest(as_written, known);
+    if (!best.empty()) suggested_.insert(prefix + best + suffix);
+  }
+
   void missing(const toml::table& t, const std::string& key, const std::string& what) {
+    if (suggested_.count(key)) return;
     Loc at = loc_of(src_, t.source());
+    if (at.line == 0) at = first_key_;  // the document: point at its first key, not at a comment
     if (at.line == 0) at = Loc{src_, 1, 1};
     d_.error(at, "缺少 " + key + "（" + what + "）：请补上这一项");
   }
@@ -183,6 +200,7 @@ class ReportReader {
       const layout::Field* field = table ? table->find_field(key) : nullptr;
       if (!field) {
         d_.error(loc(k), "未知的键 " + ls.key + "." + key + "（" + ls.title + "）" + suggest(key, known));
+        misspelt(key, ls.key + ".", known);
         continue;
       }
       figures(v, ls.key + "." + key, *field, s);
@@ -230,9 +248,18 @@ class ReportReader {
     }
   }
 
+ void set_first_key(const toml::table& doc) {
+    for (const auto& [k, v] : doc) {
+      Loc l = loc(k);
+      if (l.line && (!first_key_.line || l.line < first_key_.line)) first_key_ = l;
+    }
+  }
+
  private:
   SourceRef src_;
   Diagnostics& d_;
+  std::set<std::string> suggested_;
+  Loc first_key_;
 };
 
 }  // namespace
@@ -242,6 +269,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   auto doc = parse_toml(src, local);
   if (!doc) { diags.append(local); return std::nullopt; }
   ReportReader rr(src, local);
+  rr.set_first_key(*doc);
   Report r;
   r.source = src;
 
@@ -294,8 +322,11 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   for (const auto& s : l.sections) known.push_back(s.key);
   for (const auto& [k, v] : *doc) {
     std::string key(k.str());
-    if (std::find(known.begin(), known.end(), key) == known.end())
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
       local.error(rr.loc(k), "未知的键 " + key + suggest(key, known));
+      rr.misspelt(key, "", known);
+      if (v.is_table()) rr.misspelt(key, "[", known, "]");  // a section: [name]
+    }
   }
   if (const toml::node* f = doc->get("fonts")) rr.fonts(*f, l, r);
   for (const auto& s : l.sections) rr.section(*doc, l, s, r);

@@ -70,7 +70,8 @@ class PageBuilder {
     style.justify = r.align == layout::Align::Left;
     style.cjk_latin_space = typo_.cjk_latin_space;
     if (p.kind == compose::Kind::Title)
-      for (const auto& phrase : typo_.title_keep_together) style.keep_together.push_back(decode_utf8(phrase).value_or(U""));
+      for (const auto& phrase : title_keep_)
+        if (phrase.size() * r.size < page_.body_width) style.keep_together.push_back(phrase);  // else it cannot fit
     auto lines = r.align == layout::Align::Center ? balanced_lines(atoms, page_.body_width, style)
                                                     : break_lines(atoms, page_.body_width, style);
     if (keep_after > 0 && free_lines() < lines.size() + keep_after) new_page();
@@ -124,6 +125,8 @@ class PageBuilder {
       if (fit_rows(tl, t.header_rows, tl.height(t.header_rows, r)) == r) { first = r; break; }
     return (pitch_ * 0.25 + tl.height(0, first)) / pitch_;
   }
+
+  void set_title_keep_together(std::vector<std::u32string> phrases) { title_keep_ = std::move(phrases); }
 
   void blank_line() {
     int slot = next_line();
@@ -190,6 +193,7 @@ class PageBuilder {
 
   const layout::Page& page_;
   const layout::Typography& typo_;
+  std::vector<std::u32string> title_keep_;
   const std::map<std::string, RoleFonts>& roles_;
   Result& out_;
   Diagnostics& diags_;
@@ -206,6 +210,7 @@ Result typeset(const compose::Document& doc, FontLibrary& fonts, Diagnostics& di
   out.height = l.page.height;
   auto roles = resolve_roles(l, doc.report, fonts);
   PageBuilder pb(l, roles, out, diags);
+  pb.set_title_keep_together(doc.title_keep_together);
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
     if (const auto* p = std::get_if<compose::Paragraph>(&b)) {

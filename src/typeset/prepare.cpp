@@ -66,8 +66,10 @@ double box_width(const Atom& a) {
     case Punct::None:
       break;
   }
-  if (a.cls == CharClass::Ideo || a.cls == CharClass::Open || a.cls == CharClass::Close)
-    return (a.ch >= 0x2E80 || a.advance > 0.75 * a.size) ? a.em : a.advance;
+  // Full-width characters take a cell; proportional ones (%, ASCII marks) their advance.
+  bool full_width = a.ch >= 0x2E80 || (a.ch >= 0xFF00 && a.ch <= 0xFFEF) || a.ch == U'“' || a.ch == U'”' ||
+                    a.ch == U'‘' || a.ch == U'’';
+  if (full_width && a.cls != CharClass::Word && a.cls != CharClass::Space) return a.em;
   return a.advance;
 }
 
