@@ -201,3 +201,43 @@ BOOST_AUTO_TEST_CASE(installed_tree_runs_from_another_folder) {
   BOOST_CHECK(run(t.file("prefix/bin/nianbao") + " layouts").out.find(t.file("prefix/share/nianbao/layouts/2019.toml")) !=
               std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(warnings_for_a_date_title_or_section_that_cannot_be_right) {
+  TempDir t;
+  std::string s = read_file(kSample);
+  s = replace(s, "date   = 2021-01-31", "date   = 2020-12-30");
+  s = replace(s, "title  = \"2020年", "title  = \"2019年");
+  s = replace(s, "text = \"\"\"\n无。\n\"\"\"", "text = \"\"\"\n\"\"\"");
+  write_file(t.file("w.toml"), s);
+  Output o = run(kBinary + " check " + t.file("w.toml"));
+  BOOST_CHECK_EQUAL(o.code, 0);  // warnings only
+  const std::string f = t.file("w.toml");
+  BOOST_CHECK_EQUAL(diagnostics_only(o.err),
+                    f + ":7:10: 警告: 标题中没有报告年度 2020：请核对 title 和 year\n" + f +
+                        ":8:10: 警告: 发布日期 2020-12-30 不晚于报告年度 2020 年末：年度报告在次年发布（1月31日前），请核对 date 和 year\n" +
+                        f + ":86:8: 警告: 六、其他需要报告的事项的正文为空：请写上这一部分（没有需要报告的事项时写“无。”）\n");
+}
+
+BOOST_AUTO_TEST_CASE(forgiving_spellings) {
+  TempDir t;
+  std::string s = read_file(kSample);
+  s = replace(s, "format = \"2019\"", "format = 2019");                      // a format without quotes
+  s = replace(s, "其它主动公开政府信息情况见下表：", "##（一）附表");          // a heading without the space
+  write_file(t.file("f.toml"), s);
+  Output o = run(kBinary + " build " + t.file("f.toml") + " -o " + t.path.string());
+  BOOST_CHECK_EQUAL(o.code, 0);
+  std::string text = run("pdftotext -raw " + t.file("f.pdf") + " -").out;
+  BOOST_CHECK(text.find("（一）附表") != std::string::npos);
+  BOOST_CHECK(text.find("##") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(output_options) {
+  TempDir t;
+  Output o = run(kBinary + " build " + kSample + " -o " + t.file("x.pdf"));
+  BOOST_CHECK_EQUAL(o.code, 2);
+  BOOST_CHECK(o.err.find("-o 指定的是输出文件夹，不是文件名") != std::string::npos);
+  // The default out/ is made when missing.
+  Output d = run("cd " + t.path.string() + " && " + kBinary + " build " + kSample);
+  BOOST_CHECK_EQUAL(d.code, 0);
+  BOOST_CHECK(fs::exists(t.file("out/quanan-2020.pdf")));
+}

@@ -78,6 +78,7 @@ struct Args {
   std::string verb;
   std::vector<std::string> inputs;
   std::string out_dir = "out", previous, format, organ;
+  bool out_dir_given = false;
   int jobs = 0, year = 0;
   bool quiet = false, json = false, pdfa1b = false, help = false;
 };
@@ -112,6 +113,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       auto v = value("输出文件夹");
       if (!v) return std::nullopt;
       a.out_dir = *v;
+      a.out_dir_given = true;
     } else if (s == "-j" && (build || check)) {
       auto n = number("同时处理的份数");
       if (!n) return std::nullopt;
@@ -227,6 +229,12 @@ int pipeline_cmd(Env& env, const Args& a) {
     if (inputs.empty()) return usage_error("input/ 中没有 .toml 文件：请给出输入文件，或先用 nianbao init 写一份");
   }
   if (!a.previous.empty() && inputs.size() != 1) return usage_error("使用 --previous 时只能给出一个输入文件（本年报告）");
+  if (build && fs::path(a.out_dir).extension() == ".pdf")
+    return usage_error("-o 指定的是输出文件夹，不是文件名：PDF 的文件名取自输入文件名（" + a.out_dir + "）");
+  if (build && !a.out_dir_given) {  // the default out/ is created when missing
+    std::error_code ec;
+    fs::create_directories(a.out_dir, ec);
+  }
   if (build) {
     try {
       env.epoch = source_date_epoch();

@@ -53,7 +53,7 @@ struct Builder {
     if (b == e) { flush(); return; }
     int level = 0;
     while (b + level < e && t[b + level] == '#') ++level;
-    if (level >= 2 && level <= 4 && b + level < e && t[b + level] == ' ') {
+    if (level >= 2 && level <= 4 && b + level < e && t[b + level] != '#') {  // "## 标题"; the space may be left out
       flush();
       open = true;
       block.level = level;

@@ -137,7 +137,8 @@ class ReportReader {
     }
     std::string expected = type == FigureType::Amount ? "数字（金额）" : "整数";
     if (n.is_string())
-      d_.error(f.loc, "键 " + key + " 应为" + expected + "，实际为字符串：请只写数字，不加引号和单位（如 12，而不是 \"12件\"）");
+      d_.error(f.loc, "键 " + key + " 应为" + expected + "，实际为字符串：请只写数字，不加引号和单位" +
+                          (type == FigureType::Amount ? "（如 0.86，而不是 \"0.86万元\"）" : "（如 12，而不是 \"12件\"）"));
     else
       type_error(n, key, expected);
     return f;
@@ -217,6 +218,8 @@ class ReportReader {
       }
     } else if (!s.text) {
       missing(*t, ls.key + ".text", ls.title + "的正文");
+    } else if (s.text->blocks.empty()) {
+      d_.warning(loc(*t->get("text")), ls.title + "的正文为空：请写上这一部分（没有需要报告的事项时写“无。”）");
     }
     r.sections.push_back(std::move(s));
   }
@@ -286,6 +289,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   if (const toml::node* f = doc->get("format")) {
     format_loc = rr.loc(*f);
     if (auto v = f->value<std::string>()) format = *v;
+    else if (auto n = f->value_exact<int64_t>()) format = std::to_string(*n);  // format = 2021 without quotes
     else rr.type_error(*f, "format", "字符串（年报格式，如 \"2021\"）");
   }
   r.layout = find_layout(format, r.year);
@@ -317,6 +321,12 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
     rr.missing(*doc, "date", "发布日期，如 2021-01-31");
   }
   if (const toml::node* p = doc->get("preface")) r.preface = rr.prose(*p, "preface");
+  if (r.year && r.date.year && r.date.year <= r.year)
+    local.warning(r.date_loc, "发布日期 " + std::to_string(r.date.year) + "-" + std::to_string(r.date.month) + "-" +
+                                  std::to_string(r.date.day) + " 不晚于报告年度 " + std::to_string(r.year) +
+                                  " 年末：年度报告在次年发布（1月31日前），请核对 date 和 year");
+  if (r.year && !r.title.empty() && r.title.find(std::to_string(r.year)) == std::string::npos)
+    local.warning(r.title_loc, "标题中没有报告年度 " + std::to_string(r.year) + "：请核对 title 和 year");
 
   std::vector<std::string> known{"format", "year", "organ", "title", "date", "preface", "fonts"};
   for (const auto& s : l.sections) known.push_back(s.key);
