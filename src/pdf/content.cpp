@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "pdf/font_embed.hpp"
+#include "pdf/font_subset.hpp"
 
 namespace nb::pdf {
 

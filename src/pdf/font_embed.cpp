@@ -1,9 +1,7 @@
 #include "pdf/font_embed.hpp"
 
-#include <hb-subset.h>
-#include FT_CID_H
-
 #include "core/source.hpp"
+#include "pdf/font_subset.hpp"
 #include "pdf/tounicode.hpp"
 
 using namespace PoDoFo;
@@ -11,53 +9,6 @@ using namespace PoDoFo;
 namespace nb::pdf {
 
 namespace {
-
-bool cid_keyed(const typeset::Face& face) { return face.is_cid_keyed(); }
-
-struct Program {
-  std::string bytes;
-  std::set<uint32_t> codes;  // CIDs of every glyph in the program, .notdef and components included
-};
-
-// A CID-keyed CFF font is subset to its bare CFF table with the original CIDs;
-// any other font keeps its glyph ids (a name-keyed CFF as a bare CFF table, a
-// TrueType font as a whole sfnt), so that CID = glyph id.
-Program subset(const FontUse& use) {
-  const typeset::Face& face = *use.face;
-  hb_subset_input_t* in = hb_subset_input_create_or_fail();
-  if (!in) throw EnvironmentError{"内存不足：无法子集化字体"};
-  hb_set_t* glyphs = hb_subset_input_glyph_set(in);
-  hb_set_add(glyphs, 0);
-  for (uint32_t g : use.gids) hb_set_add(glyphs, g);
-  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "kern", "MATH"})
-    hb_set_add(drop, hb_tag_from_string(t, 4));
-  hb_subset_input_set_flags(in, cid_keyed(face) ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_RETAIN_GIDS);
-  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face.hb_face(), in);
-  hb_face_t* sub = plan ? hb_subset_plan_execute_or_fail(plan) : nullptr;
-  hb_subset_input_destroy(in);
-  if (!sub) {
-    if (plan) hb_subset_plan_destroy(plan);
-    throw EnvironmentError{face.path() + ": 无法子集化此字体（HarfBuzz hb-subset 失败）：请换用其他字体文件"};
-  }
-  Program p;
-  const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan);
-  const unsigned count = hb_face_get_glyph_count(sub);
-  for (unsigned g = 0; g < count; ++g) {
-    hb_codepoint_t old = hb_map_get(new_to_old, g);
-    if (old != HB_MAP_VALUE_INVALID) p.codes.insert(content_code(face, old));
-  }
-  hb_blob_t* blob = face.is_cff() ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(sub);
-  unsigned len = 0;
-  const char* data = hb_blob_get_data(blob, &len);
-  p.bytes.assign(data, len);
-  hb_blob_destroy(blob);
-  hb_face_destroy(sub);
-  hb_subset_plan_destroy(plan);
-  if (p.bytes.empty())
-    throw EnvironmentError{face.path() + ": 子集化后的字体程序为空（HarfBuzz hb-subset）：请换用其他字体文件"};
-  return p;
-}
 
 // Six capital letters from a hash of the face and its glyph set.
 std::string subset_tag(const FontUse& use) {
@@ -116,13 +67,9 @@ std::string cid_set_bits(const std::set<uint32_t>& codes) {
 
 }  // namespace
 
-uint32_t content_code(const typeset::Face& face, uint32_t gid) {
-  return cid_keyed(face) ? face.code_for(gid) : gid;
-}
-
 PdfObject* embed_font(PdfVecObjects& objs, const FontUse& use, bool cid_set) {
   const typeset::Face& face = *use.face;
-  Program program = subset(use);
+  FontProgram program = subset_font(*use.face, use.gids);
   std::string base = subset_tag(use) + "+" + face.ps_name();
   const double k = 1000.0 / face.upem();
   auto em = [&](long v) { return num(static_cast<int64_t>(std::lround(v * k))); };

@@ -20,9 +20,6 @@ struct FontUse {
   std::map<uint32_t, std::u32string> gid_text;  // from the typesetter; may miss glyphs
 };
 
-// Content streams show `content_code(gid)`: the CID of a CID-keyed CFF font, otherwise the glyph id.
-uint32_t content_code(const typeset::Face& face, uint32_t gid);
-
 // cid_set: add a /CIDSet listing every CID of the embedded program (PDF/A-1).
 PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objs, const FontUse& use, bool cid_set);
 
