@@ -44,7 +44,7 @@ class GlyphText {
       auto lock = use_.face->lock_ft();
       FT_Face ft = use_.face->ft();
       FT_UInt g = 0;
-      for (FT_ULong c = FT_Get_First_Char(ft, &g); g != 0; c = FT_Get_Next_Char(ft, c, &g))
+      for (FT_ULong c = ft ? FT_Get_First_Char(ft, &g) : 0; g != 0; c = FT_Get_Next_Char(ft, c, &g))
         if (c != 0 && c != 0xFEFF && c != 0xFFFE) reverse_.try_emplace(g, static_cast<char32_t>(c));
     }
     auto it = reverse_.find(gid);
@@ -79,21 +79,20 @@ PdfObject* embed_font(PdfVecObjects& objs, const FontUse& use, bool cid_set) {
   else file->GetDictionary().AddKey("Length1", num(static_cast<int64_t>(program.bytes.size())));
   file->GetStream()->Set(program.bytes.data(), static_cast<pdf_long>(program.bytes.size()));
 
-  FT_Face ft = face.ft();
   PdfObject* desc = objs.CreateObject("FontDescriptor");
   PdfDictionary& dd = desc->GetDictionary();
   dd.AddKey("FontName", PdfName(base));
   dd.AddKey("Flags", num(4));
   PdfArray bbox;
-  bbox.push_back(em(ft->bbox.xMin));
-  bbox.push_back(em(ft->bbox.yMin));
-  bbox.push_back(em(ft->bbox.xMax));
-  bbox.push_back(em(ft->bbox.yMax));
+  bbox.push_back(em(face.x_min()));
+  bbox.push_back(em(face.y_min()));
+  bbox.push_back(em(face.x_max()));
+  bbox.push_back(em(face.y_max()));
   dd.AddKey("FontBBox", bbox);
   dd.AddKey("ItalicAngle", num(0));
-  dd.AddKey("Ascent", em(ft->ascender));
-  dd.AddKey("Descent", em(ft->descender));
-  dd.AddKey("CapHeight", em(ft->ascender));
+  dd.AddKey("Ascent", em(face.ascender()));
+  dd.AddKey("Descent", em(face.descender()));
+  dd.AddKey("CapHeight", em(face.ascender()));
   dd.AddKey("StemV", num(80));
   dd.AddKey(face.is_cff() ? "FontFile3" : "FontFile2", file->Reference());
   if (cid_set) {
