@@ -33,7 +33,11 @@ FontProgram subset_font(const typeset::Face& face, const std::set<uint32_t>& gid
   hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "kern", "MATH"})
     hb_set_add(drop, hb_tag_from_string(t, 4));
-  hb_subset_input_set_flags(in, face.is_cid_keyed() ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_RETAIN_GIDS);
+  // Charstrings with their subroutines inlined: faster to cut and, once compressed,
+  // smaller than a program with the subroutines subset (measured on Noto CJK from
+  // 20 to 6,000 glyphs). Outlines and hints are the same.
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE |
+                                    (face.is_cid_keyed() ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_RETAIN_GIDS));
   hb_face_t* source = face.is_cff() ? hb_face_create_for_tables(cff_tables, face.hb_face(), nullptr) : hb_face_reference(face.hb_face());
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(source, in);
   hb_face_destroy(source);
