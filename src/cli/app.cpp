@@ -246,6 +246,8 @@ int pipeline_cmd(Env& env, const Args& a) {
   o.jobs = a.jobs ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   o.quiet = a.quiet;
   o.terminal = isatty(2);
+  // One report: its fonts and pages are prepared on the threads -j allows.
+  env.write_threads = jobs.size() == 1 ? static_cast<unsigned>(o.jobs) : 1;
   o.style = {want_color(2) && !a.json, a.json};
   return run_batch(env, jobs, o);
 }

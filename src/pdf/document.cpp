@@ -6,9 +6,11 @@
 #include "pdf/content.hpp"
 #include "pdf/date.hpp"
 #include "pdf/file_id.hpp"
+#include "pdf/flate.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/outline.hpp"
 #include "pdf/output_intent.hpp"
+#include "pdf/parallel.hpp"
 #include "pdf/writer.hpp"
 #include "pdf/xmp.hpp"
 
@@ -56,7 +58,7 @@ void set_info(PdfMemDocument& doc, const Metadata& m) {
   d.AddKey("ModDate", PdfString(pdf_date(m.date)));
 }
 
-std::string write_document(const typeset::Result& result, Metadata meta) {
+std::string write_document(const typeset::Result& result, Metadata meta, const WriteOptions& options) {
   for (std::string* s : {&meta.title, &meta.author, &meta.subject, &meta.keywords, &meta.creator, &meta.producer})
     *s = xml_safe(*s);  // Info and XMP must hold the same text
   const bool a1 = meta.conformance == Conformance::A1b;
@@ -70,19 +72,22 @@ std::string write_document(const typeset::Result& result, Metadata meta) {
 
   std::vector<FontUse> uses = font_uses(result);
   std::map<const typeset::Face*, std::string> names;
+  for (const auto& use : uses) names[use.face] = "F" + std::to_string(names.size() + 1);
+  // The slow parts first, on several threads: fonts cut and compressed, pages
+  // written and compressed. Then the objects, in a fixed order.
+  std::vector<PreparedFont> prepared(uses.size());
+  std::vector<std::string> contents(result.pages.size());
+  run_parallel(uses.size() + contents.size(), options.threads, [&](size_t i) {
+    if (i < uses.size()) prepared[i] = prepare_font(uses[i], a1, options.programs);
+    else contents[i - uses.size()] = deflate(page_content(result.pages[i - uses.size()], result.height, names));
+  });
   PdfDictionary fonts;
-  for (const auto& use : uses) {
-    std::string name = std::to_string(names.size() + 1);
-    name.insert(0, 1, 'F');
-    names[use.face] = name;
-    fonts.AddKey(PdfName(name), embed_font(objs, use, a1)->Reference());
-  }
+  for (size_t i = 0; i < uses.size(); ++i) fonts.AddKey(PdfName(names[uses[i].face]), embed_font(objs, prepared[i])->Reference());
   std::vector<PdfObject*> pages;
-  for (const auto& page : result.pages) {
+  for (size_t i = 0; i < result.pages.size(); ++i) {
     PdfPage* p = doc.CreatePage(PdfRect(0, 0, result.width, result.height));
     p->GetResources()->GetDictionary().AddKey("Font", fonts);
-    std::string content = page_content(page, result.height, names);
-    p->GetContents()->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
+    set_deflated(p->GetContents(), contents[i]);
     pages.push_back(p->GetObject());
   }
 
@@ -113,9 +118,9 @@ std::string write_document(const typeset::Result& result, Metadata meta) {
 
 }  // namespace
 
-std::string write(const typeset::Result& result, const Metadata& meta) {
+std::string write(const typeset::Result& result, const Metadata& meta, const WriteOptions& options) {
   try {
-    return write_document(result, meta);
+    return write_document(result, meta, options);
   } catch (const PdfError& e) {
     throw EnvironmentError{std::string("生成 PDF 失败（PoDoFo：") + PdfError::ErrorMessage(e.GetError()) + "）"};
   }

@@ -1,6 +1,7 @@
 #include "pdf/font_embed.hpp"
 
 #include "core/source.hpp"
+#include "pdf/flate.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/tounicode.hpp"
 
@@ -67,17 +68,35 @@ std::string cid_set_bits(const std::set<uint32_t>& codes) {
 
 }  // namespace
 
-PdfObject* embed_font(PdfVecObjects& objs, const FontUse& use, bool cid_set) {
+PreparedFont prepare_font(const FontUse& use, bool cid_set, ProgramCache* cache) {
   const typeset::Face& face = *use.face;
-  FontProgram program = subset_font(*use.face, use.gids);
+  PreparedFont f;
+  f.use = &use;
+  f.program = cache ? cache->get(face, use.gids) : make_program(face, use.gids);
+  if (cid_set) f.cid_set = deflate(cid_set_bits(f.program->codes));
+  const double k = 1000.0 / face.upem();
+  std::map<uint32_t, std::u32string> code_text;
+  GlyphText text(use);
+  for (uint32_t g : use.gids) {
+    uint32_t code = content_code(face, g);
+    f.widths[code] = std::lround(face.advance_units(g) * k);
+    code_text[code] = text(g);
+  }
+  f.to_unicode = deflate(to_unicode_cmap(code_text));
+  return f;
+}
+
+PdfObject* embed_font(PdfVecObjects& objs, const PreparedFont& f) {
+  const FontUse& use = *f.use;
+  const typeset::Face& face = *use.face;
   std::string base = subset_tag(use) + "+" + face.ps_name();
   const double k = 1000.0 / face.upem();
   auto em = [&](long v) { return num(static_cast<int64_t>(std::lround(v * k))); };
 
   PdfObject* file = objs.CreateObject();
   if (face.is_cff()) file->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("CIDFontType0C"));
-  else file->GetDictionary().AddKey("Length1", num(static_cast<int64_t>(program.bytes.size())));
-  file->GetStream()->Set(program.bytes.data(), static_cast<pdf_long>(program.bytes.size()));
+  else file->GetDictionary().AddKey("Length1", num(static_cast<int64_t>(f.program->size)));
+  set_deflated(file, f.program->deflated);
 
   PdfObject* desc = objs.CreateObject("FontDescriptor");
   PdfDictionary& dd = desc->GetDictionary();
@@ -95,27 +114,18 @@ PdfObject* embed_font(PdfVecObjects& objs, const FontUse& use, bool cid_set) {
   dd.AddKey("CapHeight", em(face.ascender()));
   dd.AddKey("StemV", num(80));
   dd.AddKey(face.is_cff() ? "FontFile3" : "FontFile2", file->Reference());
-  if (cid_set) {
+  if (!f.cid_set.empty()) {
     PdfObject* set = objs.CreateObject();
-    std::string bits = cid_set_bits(program.codes);
-    set->GetStream()->Set(bits.data(), static_cast<pdf_long>(bits.size()));
+    set_deflated(set, f.cid_set);
     dd.AddKey("CIDSet", set->Reference());
   }
 
-  // Widths and text by content code; widths in runs of consecutive codes.
-  std::map<uint32_t, int64_t> widths;
-  std::map<uint32_t, std::u32string> code_text;
-  GlyphText text(use);
-  for (uint32_t g : use.gids) {
-    uint32_t code = content_code(face, g);
-    widths[code] = std::lround(face.advance_units(g) * k);
-    code_text[code] = text(g);
-  }
+  // Widths in runs of consecutive codes.
   PdfArray w;
-  for (auto it = widths.begin(); it != widths.end();) {
+  for (auto it = f.widths.begin(); it != f.widths.end();) {
     PdfArray run;
     uint32_t first = it->first, next = first;
-    while (it != widths.end() && it->first == next) { run.push_back(num(it->second)); ++next; ++it; }
+    while (it != f.widths.end() && it->first == next) { run.push_back(num(it->second)); ++next; ++it; }
     w.push_back(num(first));
     w.push_back(run);
   }
@@ -135,8 +145,7 @@ PdfObject* embed_font(PdfVecObjects& objs, const FontUse& use, bool cid_set) {
   if (!face.is_cff()) cd.AddKey("CIDToGIDMap", PdfName("Identity"));
 
   PdfObject* tu = objs.CreateObject();
-  std::string cmap = to_unicode_cmap(code_text);
-  tu->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()));
+  set_deflated(tu, f.to_unicode);
 
   PdfObject* t0 = objs.CreateObject("Font");
   PdfDictionary& td = t0->GetDictionary();

@@ -26,7 +26,15 @@ struct Metadata {
   Conformance conformance = Conformance::A2u;
 };
 
-// The whole file in memory. Throws EnvironmentError if a font cannot be subset.
-std::string write(const typeset::Result& result, const Metadata& meta);
+class ProgramCache;
+
+struct WriteOptions {
+  unsigned threads = 1;             // fonts and pages are prepared on this many threads
+  ProgramCache* programs = nullptr;  // font programs kept between the reports of a process
+};
+
+// The whole file in memory; the same bytes whatever the options. Throws
+// EnvironmentError if a font cannot be subset.
+std::string write(const typeset::Result& result, const Metadata& meta, const WriteOptions& options = {});
 
 }  // namespace nb::pdf
