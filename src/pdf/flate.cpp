@@ -6,8 +6,6 @@
 
 #include "core/source.hpp"
 
-using namespace PoDoFo;
-
 namespace nb::pdf {
 
 namespace {
@@ -31,9 +29,9 @@ std::string deflate(std::string_view data) {
   return out;
 }
 
-void set_deflated(PdfObject* obj, const std::string& deflated) {
-  obj->GetStream()->Set(deflated.data(), static_cast<pdf_long>(deflated.size()), TVecFilters());
-  obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+Ref add_deflated(File& file, Dict dict, std::string deflated) {
+  dict.set("Filter", name("FlateDecode"));
+  return file.add_stream(std::move(dict), std::move(deflated));
 }
 
 }  // namespace nb::pdf

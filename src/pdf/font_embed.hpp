@@ -9,8 +9,7 @@
 #include <set>
 #include <string>
 
-#include <podofo/podofo.h>
-
+#include "pdf/objects.hpp"
 #include "pdf/program_cache.hpp"
 
 namespace nb::pdf {
@@ -36,6 +35,6 @@ struct PreparedFont {
 PreparedFont prepare_font(const FontUse& use, bool cid_set, ProgramCache* cache);
 
 // The font's objects, created in a fixed order; returns the Type0 font.
-PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objs, const PreparedFont& font);
+Ref embed_font(File& file, const PreparedFont& font);
 
 }  // namespace nb::pdf
