@@ -9,6 +9,8 @@
 #include "support.hpp"
 #include "typeset/inline.hpp"
 
+#include FT_CID_H
+
 using namespace nb;
 
 namespace {
@@ -99,6 +101,66 @@ BOOST_AUTO_TEST_CASE(character_in_no_font_is_a_located_error) {
   std::string msg = format(d.list()[0]);
   BOOST_TEST_INFO(msg);
   BOOST_CHECK(msg.rfind("r.toml:3:2: 错误: 字符“😀”（U+1F600）在字体角色 body 的所有字体中都没有", 0) == 0);
+}
+
+// The facts Face reads from the tables (to spare FreeType's FT_New_Face) are those
+// FreeType gives, for every face of every font file installed here.
+BOOST_AUTO_TEST_CASE(facts_read_from_the_tables_are_freetypes) {
+  FT_Library lib;
+  BOOST_REQUIRE_EQUAL(FT_Init_FreeType(&lib), 0);
+  int faces = 0, cid_keyed = 0;
+  for (const std::string dir : system_dirs()) {
+    std::error_code ec;
+    for (auto e = nbtest::fs::recursive_directory_iterator(dir, ec); !ec && e != nbtest::fs::recursive_directory_iterator();
+         e.increment(ec)) {
+      std::string ext = e->path().extension().string();
+      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (ext != ".ttf" && ext != ".otf" && ext != ".ttc") continue;
+      const std::string path = e->path().string();
+      const std::string file = nbtest::read_file(path);
+      FT_Face probe;
+      BOOST_REQUIRE_EQUAL(FT_New_Face(lib, path.c_str(), -1, &probe), 0);
+      const long count = probe->num_faces;
+      FT_Done_Face(probe);
+      BOOST_CHECK_EQUAL(typeset::face_count(file), static_cast<unsigned>(count));
+      for (long i = 0; i < count; ++i) {
+        BOOST_TEST_CONTEXT(path << " face " << i) {
+          FT_Face ft;
+          BOOST_REQUIRE_EQUAL(FT_New_Face(lib, path.c_str(), i, &ft), 0);
+          std::string_view cff;
+          typeset::FontFacts f = typeset::read_font_facts(file, static_cast<unsigned>(i), cff);
+          const char* ps = FT_Get_Postscript_Name(ft);
+          BOOST_CHECK_EQUAL(f.ps_name, ps ? ps : "");
+          BOOST_CHECK_EQUAL(f.x_min, ft->bbox.xMin);
+          BOOST_CHECK_EQUAL(f.y_min, ft->bbox.yMin);
+          BOOST_CHECK_EQUAL(f.x_max, ft->bbox.xMax);
+          BOOST_CHECK_EQUAL(f.y_max, ft->bbox.yMax);
+          BOOST_CHECK_EQUAL(f.ascender, ft->ascender);
+          BOOST_CHECK_EQUAL(f.descender, ft->descender);
+          FT_Bool is_cid = 0;
+          BOOST_CHECK_EQUAL(f.cid_keyed, f.cff && FT_Get_CID_Is_Internally_CID_Keyed(ft, &is_cid) == 0 && is_cid);
+          if (f.cid_keyed) {
+            ++cid_keyed;
+            typeset::CidMap cids;
+            BOOST_CHECK(cids.load(cff));
+            int wrong = 0;
+            for (FT_Long g = 0; g < ft->num_glyphs + 2; ++g) {
+              FT_UInt cid = 0;
+              uint32_t expected = FT_Get_CID_From_Glyph_Index(ft, static_cast<FT_UInt>(g), &cid) == 0 ? cid : g;
+              wrong += cids.cid(static_cast<uint32_t>(g)) != expected;
+            }
+            BOOST_CHECK_EQUAL(wrong, 0);
+          }
+          FT_Done_Face(ft);
+          ++faces;
+        }
+      }
+    }
+  }
+  FT_Done_FreeType(lib);
+  BOOST_TEST_MESSAGE(faces << " faces, " << cid_keyed << " CID-keyed");
+  BOOST_CHECK_GT(faces, 20);
+  BOOST_CHECK_GT(cid_keyed, 5);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

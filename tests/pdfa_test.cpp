@@ -1,4 +1,4 @@
-// The archival PDF: PDF/A-2u claims checked with tools independent of PoDoFo
+// The archival PDF: PDF/A-2u claims checked with tools independent of our writer
 // (qpdf, poppler, pikepdf through tests/pdf_inspect.py, Ghostscript, MuPDF), the
 // PDF/A-1b variant validated by Apache PDFBox Preflight, bookmarks, metadata,
 // and byte-identical output in every time zone and locale.
@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include "rich_input.hpp"
 #include "support.hpp"
 
 using namespace nbtest;
@@ -63,25 +64,6 @@ Facts inspect(const std::string& pdf) {
     f.rows.emplace(key, fields);
   }
   return f;
-}
-
-// The sample with sub-headings, XML-special characters in the organ, a base +
-// combining mark drawn as two glyphs (DejaVu Serif, TrueType) and a name-keyed
-// CFF font (Nimbus Sans) in the tables.
-std::string rich_input() {
-  std::string s = read_file(kSample);
-  auto replace = [&](const std::string& from, const std::string& to) {
-    auto at = s.find(from);
-    BOOST_REQUIRE(at != std::string::npos);
-    s.replace(at, from.size(), to);
-  };
-  replace("\n**一是规范各项制度。**", "\n## （一）规范各项制度\n\n");
-  replace("\n**二是完善基础性、常规性工作。**", "\n## （二）完善基础性、常规性工作\n\n### 1.严格落实\n\n");
-  replace("organ  = \"长春市南关区全安街道办事处\"",
-          "organ  = \"长春市南关区全安街道办事处 & <测试> \\\"引号\\\" '单'\"");
-  replace("无。", "无。Cliq\xCC\x81ue.");
-  s += "\n[fonts]\nbody = \"DejaVuSerif.ttf\"\ntable = \"NimbusSans-Regular.otf\"\n";
-  return s;
 }
 
 struct Built {

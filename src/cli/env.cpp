@@ -45,6 +45,7 @@ bool Env::load(std::ostream& err) {
   bool ok = layouts.load_dir(data + "/layouts", d);
   for (const auto& x : d.list()) err << format(x) << '\n';
   fonts = std::make_unique<typeset::FontLibrary>(font_dirs(data));
+  programs = std::make_unique<pdf::ProgramCache>();
   return ok;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "layout/catalog.hpp"
+#include "pdf/program_cache.hpp"
 #include "pdf/writer.hpp"
 #include "typeset/fonts.hpp"
 
@@ -22,8 +23,10 @@ struct Env {
   std::string data;
   layout::Catalog layouts;
   std::unique_ptr<typeset::FontLibrary> fonts;
+  std::unique_ptr<pdf::ProgramCache> programs;  // font programs shared by the reports of a batch
   std::optional<pdf::DateTime> epoch;  // SOURCE_DATE_EPOCH
   pdf::Conformance conformance = pdf::Conformance::A2u;
+  unsigned write_threads = 1;  // threads preparing one PDF (more when a run builds a single report)
 
   // Loads the layouts; prints located errors and returns false when one is broken.
   bool load(std::ostream& err);

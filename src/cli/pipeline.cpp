@@ -43,7 +43,8 @@ Outcome run_job(Env& env, const Job& job) {
     if (o.diags.has_errors()) { o.code = 1; return o; }
     o.pages = pages.pages.size();
     if (job.output.empty()) return o;
-    std::string bytes = pdf::write(pages, metadata(*report, env.epoch, env.conformance));
+    std::string bytes =
+        pdf::write(pages, metadata(*report, env.epoch, env.conformance), {env.write_threads, env.programs.get()});
     o.bytes = bytes.size();
     if (auto err = write_atomically(job.output, bytes)) {
       o.failure = *err;

@@ -1,29 +1,28 @@
 #include "pdf/content.hpp"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
-#include "pdf/font_embed.hpp"
+#include "pdf/font_subset.hpp"
 
 namespace nb::pdf {
 
 namespace {
 
-// Shortest decimal with at most 3 places; never "-0".
+// Shortest decimal with at most 3 places; never "-0". (to_chars rounds as "%.3f" does.)
 void put(std::string& out, double v) {
   char b[32];
-  std::snprintf(b, sizeof b, "%.3f", v);
-  std::string s(b);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
-  out += s;
+  char* end = std::to_chars(b, b + sizeof b, v, std::chars_format::fixed, 3).ptr;
+  while (end[-1] == '0') --end;
+  if (end[-1] == '.') --end;
+  if (end - b == 2 && b[0] == '-' && b[1] == '0') { b[0] = '0'; end = b + 1; }
+  out.append(b, end);
 }
 
 void hex4(std::string& out, unsigned v) {
-  char b[8];
-  std::snprintf(b, sizeof b, "%04X", v & 0xFFFF);
-  out += b;
+  static const char kDigits[] = "0123456789ABCDEF";
+  const char b[4] = {kDigits[v >> 12 & 15], kDigits[v >> 8 & 15], kDigits[v >> 4 & 15], kDigits[v & 15]};
+  out.append(b, 4);
 }
 
 }  // namespace

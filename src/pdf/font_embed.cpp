@@ -1,63 +1,15 @@
 #include "pdf/font_embed.hpp"
 
-#include <hb-subset.h>
-#include FT_CID_H
+#include <cmath>
 
 #include "core/source.hpp"
+#include "pdf/flate.hpp"
+#include "pdf/font_subset.hpp"
 #include "pdf/tounicode.hpp"
-
-using namespace PoDoFo;
 
 namespace nb::pdf {
 
 namespace {
-
-bool cid_keyed(const typeset::Face& face) { return face.is_cid_keyed(); }
-
-struct Program {
-  std::string bytes;
-  std::set<uint32_t> codes;  // CIDs of every glyph in the program, .notdef and components included
-};
-
-// A CID-keyed CFF font is subset to its bare CFF table with the original CIDs;
-// any other font keeps its glyph ids (a name-keyed CFF as a bare CFF table, a
-// TrueType font as a whole sfnt), so that CID = glyph id.
-Program subset(const FontUse& use) {
-  const typeset::Face& face = *use.face;
-  hb_subset_input_t* in = hb_subset_input_create_or_fail();
-  if (!in) throw EnvironmentError{"内存不足：无法子集化字体"};
-  hb_set_t* glyphs = hb_subset_input_glyph_set(in);
-  hb_set_add(glyphs, 0);
-  for (uint32_t g : use.gids) hb_set_add(glyphs, g);
-  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "kern", "MATH"})
-    hb_set_add(drop, hb_tag_from_string(t, 4));
-  hb_subset_input_set_flags(in, cid_keyed(face) ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_RETAIN_GIDS);
-  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face.hb_face(), in);
-  hb_face_t* sub = plan ? hb_subset_plan_execute_or_fail(plan) : nullptr;
-  hb_subset_input_destroy(in);
-  if (!sub) {
-    if (plan) hb_subset_plan_destroy(plan);
-    throw EnvironmentError{face.path() + ": 无法子集化此字体（HarfBuzz hb-subset 失败）：请换用其他字体文件"};
-  }
-  Program p;
-  const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan);
-  const unsigned count = hb_face_get_glyph_count(sub);
-  for (unsigned g = 0; g < count; ++g) {
-    hb_codepoint_t old = hb_map_get(new_to_old, g);
-    if (old != HB_MAP_VALUE_INVALID) p.codes.insert(content_code(face, old));
-  }
-  hb_blob_t* blob = face.is_cff() ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(sub);
-  unsigned len = 0;
-  const char* data = hb_blob_get_data(blob, &len);
-  p.bytes.assign(data, len);
-  hb_blob_destroy(blob);
-  hb_face_destroy(sub);
-  hb_subset_plan_destroy(plan);
-  if (p.bytes.empty())
-    throw EnvironmentError{face.path() + ": 子集化后的字体程序为空（HarfBuzz hb-subset）：请换用其他字体文件"};
-  return p;
-}
 
 // Six capital letters from a hash of the face and its glyph set.
 std::string subset_tag(const FontUse& use) {
@@ -93,7 +45,7 @@ class GlyphText {
       auto lock = use_.face->lock_ft();
       FT_Face ft = use_.face->ft();
       FT_UInt g = 0;
-      for (FT_ULong c = FT_Get_First_Char(ft, &g); g != 0; c = FT_Get_Next_Char(ft, c, &g))
+      for (FT_ULong c = ft ? FT_Get_First_Char(ft, &g) : 0; g != 0; c = FT_Get_Next_Char(ft, c, &g))
         if (c != 0 && c != 0xFEFF && c != 0xFFFE) reverse_.try_emplace(g, static_cast<char32_t>(c));
     }
     auto it = reverse_.find(gid);
@@ -105,8 +57,6 @@ class GlyphText {
   bool built_ = false;
 };
 
-PdfVariant num(int64_t v) { return PdfVariant(static_cast<pdf_int64>(v)); }
-
 // One bit per CID, CID 0 in the high bit of the first byte.
 std::string cid_set_bits(const std::set<uint32_t>& codes) {
   std::string bits(codes.empty() ? 1 : *codes.rbegin() / 8 + 1, '\0');
@@ -116,92 +66,80 @@ std::string cid_set_bits(const std::set<uint32_t>& codes) {
 
 }  // namespace
 
-uint32_t content_code(const typeset::Face& face, uint32_t gid) {
-  return cid_keyed(face) ? face.code_for(gid) : gid;
-}
-
-PdfObject* embed_font(PdfVecObjects& objs, const FontUse& use, bool cid_set) {
+PreparedFont prepare_font(const FontUse& use, bool cid_set, ProgramCache* cache) {
   const typeset::Face& face = *use.face;
-  Program program = subset(use);
-  std::string base = subset_tag(use) + "+" + face.ps_name();
+  PreparedFont f;
+  f.use = &use;
+  f.program = cache ? cache->get(face, use.gids) : make_program(face, use.gids);
+  if (cid_set) f.cid_set = deflate(cid_set_bits(f.program->codes));
   const double k = 1000.0 / face.upem();
-  auto em = [&](long v) { return num(static_cast<int64_t>(std::lround(v * k))); };
-
-  PdfObject* file = objs.CreateObject();
-  if (face.is_cff()) file->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("CIDFontType0C"));
-  else file->GetDictionary().AddKey("Length1", num(static_cast<int64_t>(program.bytes.size())));
-  file->GetStream()->Set(program.bytes.data(), static_cast<pdf_long>(program.bytes.size()));
-
-  FT_Face ft = face.ft();
-  PdfObject* desc = objs.CreateObject("FontDescriptor");
-  PdfDictionary& dd = desc->GetDictionary();
-  dd.AddKey("FontName", PdfName(base));
-  dd.AddKey("Flags", num(4));
-  PdfArray bbox;
-  bbox.push_back(em(ft->bbox.xMin));
-  bbox.push_back(em(ft->bbox.yMin));
-  bbox.push_back(em(ft->bbox.xMax));
-  bbox.push_back(em(ft->bbox.yMax));
-  dd.AddKey("FontBBox", bbox);
-  dd.AddKey("ItalicAngle", num(0));
-  dd.AddKey("Ascent", em(ft->ascender));
-  dd.AddKey("Descent", em(ft->descender));
-  dd.AddKey("CapHeight", em(ft->ascender));
-  dd.AddKey("StemV", num(80));
-  dd.AddKey(face.is_cff() ? "FontFile3" : "FontFile2", file->Reference());
-  if (cid_set) {
-    PdfObject* set = objs.CreateObject();
-    std::string bits = cid_set_bits(program.codes);
-    set->GetStream()->Set(bits.data(), static_cast<pdf_long>(bits.size()));
-    dd.AddKey("CIDSet", set->Reference());
-  }
-
-  // Widths and text by content code; widths in runs of consecutive codes.
-  std::map<uint32_t, int64_t> widths;
   std::map<uint32_t, std::u32string> code_text;
   GlyphText text(use);
   for (uint32_t g : use.gids) {
     uint32_t code = content_code(face, g);
-    widths[code] = std::lround(face.advance_units(g) * k);
+    f.widths[code] = std::lround(face.advance_units(g) * k);
     code_text[code] = text(g);
   }
-  PdfArray w;
-  for (auto it = widths.begin(); it != widths.end();) {
-    PdfArray run;
-    uint32_t first = it->first, next = first;
-    while (it != widths.end() && it->first == next) { run.push_back(num(it->second)); ++next; ++it; }
-    w.push_back(num(first));
-    w.push_back(run);
+  f.to_unicode = deflate(to_unicode_cmap(code_text));
+  return f;
+}
+
+Ref embed_font(File& file, const PreparedFont& f) {
+  const FontUse& use = *f.use;
+  const typeset::Face& face = *use.face;
+  const std::string base = subset_tag(use) + "+" + face.ps_name();
+  const double k = 1000.0 / face.upem();
+  auto em = [&](long v) { return static_cast<int64_t>(std::lround(v * k)); };
+
+  Dict program;
+  if (face.is_cff()) program.set("Subtype", name("CIDFontType0C"));
+  else program.set("Length1", static_cast<int64_t>(f.program->size));
+  Ref program_ref = add_deflated(file, std::move(program), f.program->deflated);
+
+  Dict desc;
+  desc.set("Type", name("FontDescriptor"))
+      .set("FontName", name(base))
+      .set("Flags", 4)
+      .set("FontBBox", Array{em(face.x_min()), em(face.y_min()), em(face.x_max()), em(face.y_max())})
+      .set("ItalicAngle", 0)
+      .set("Ascent", em(face.ascender()))
+      .set("Descent", em(face.descender()))
+      .set("CapHeight", em(face.ascender()))
+      .set("StemV", 80)
+      .set(face.is_cff() ? "FontFile3" : "FontFile2", program_ref);
+  Ref desc_ref = file.add(std::move(desc));
+  if (!f.cid_set.empty()) file.dict(desc_ref).set("CIDSet", add_deflated(file, Dict(), f.cid_set));
+
+  // Widths in runs of consecutive codes.
+  Array w;
+  for (auto it = f.widths.begin(); it != f.widths.end();) {
+    Array run;
+    int64_t first = it->first, next = first;
+    while (it != f.widths.end() && it->first == next) { run.push_back(it->second); ++next; ++it; }
+    w.push_back(first);
+    w.push_back(std::move(run));
   }
+  Dict cid;
+  cid.set("Type", name("Font"))
+      .set("Subtype", name(face.is_cff() ? "CIDFontType0" : "CIDFontType2"))
+      .set("BaseFont", name(base))
+      .set("CIDSystemInfo", Dict().set("Registry", ascii("Adobe")).set("Ordering", ascii("Identity")).set("Supplement", 0))
+      .set("FontDescriptor", desc_ref)
+      .set("DW", 1000)
+      .set("W", std::move(w));
+  if (!face.is_cff()) cid.set("CIDToGIDMap", name("Identity"));
+  Ref cid_ref = file.add(std::move(cid));
 
-  PdfObject* cid = objs.CreateObject("Font");
-  PdfDictionary& cd = cid->GetDictionary();
-  cd.AddKey(PdfName::KeySubtype, PdfName(face.is_cff() ? "CIDFontType0" : "CIDFontType2"));
-  cd.AddKey("BaseFont", PdfName(base));
-  PdfDictionary csi;
-  csi.AddKey("Registry", PdfString("Adobe"));
-  csi.AddKey("Ordering", PdfString("Identity"));
-  csi.AddKey("Supplement", num(0));
-  cd.AddKey("CIDSystemInfo", csi);
-  cd.AddKey("FontDescriptor", desc->Reference());
-  cd.AddKey("DW", num(1000));
-  cd.AddKey("W", w);
-  if (!face.is_cff()) cd.AddKey("CIDToGIDMap", PdfName("Identity"));
+  Ref to_unicode = add_deflated(file, Dict(), f.to_unicode);
 
-  PdfObject* tu = objs.CreateObject();
-  std::string cmap = to_unicode_cmap(code_text);
-  tu->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()));
-
-  PdfObject* t0 = objs.CreateObject("Font");
-  PdfDictionary& td = t0->GetDictionary();
-  td.AddKey(PdfName::KeySubtype, PdfName("Type0"));
-  td.AddKey("BaseFont", PdfName(base));
-  td.AddKey("Encoding", PdfName("Identity-H"));
-  PdfArray descendants;
-  descendants.push_back(cid->Reference());
-  td.AddKey("DescendantFonts", descendants);
-  td.AddKey("ToUnicode", tu->Reference());
-  return t0;
+  Dict t0;
+  t0.set("Type", name("Font"))
+      .set("Subtype", name("Type0"))
+      .set("BaseFont", name(base))
+      .set("Encoding", name("Identity-H"))
+      .set("DescendantFonts", Array{cid_ref})
+      .set("ToUnicode", to_unicode);
+  return file.add(std::move(t0));
 }
 
 }  // namespace nb::pdf

@@ -5,12 +5,12 @@
 // CIDFontType2 with /CIDToGIDMap /Identity.
 #pragma once
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
-#include <podofo/podofo.h>
-
-#include "typeset/fonts.hpp"
+#include "pdf/objects.hpp"
+#include "pdf/program_cache.hpp"
 
 namespace nb::pdf {
 
@@ -20,10 +20,21 @@ struct FontUse {
   std::map<uint32_t, std::u32string> gid_text;  // from the typesetter; may miss glyphs
 };
 
-// Content streams show `content_code(gid)`: the CID of a CID-keyed CFF font, otherwise the glyph id.
-uint32_t content_code(const typeset::Face& face, uint32_t gid);
+// What takes time in embedding a font, done apart from the document (on any thread):
+// the program cut and compressed, widths and ToUnicode by content code.
+struct PreparedFont {
+  const FontUse* use = nullptr;
+  std::shared_ptr<const EmbeddedProgram> program;
+  std::map<uint32_t, int64_t> widths;  // by content code, in 1/1000 em
+  std::string to_unicode;              // the CMap, compressed
+  std::string cid_set;                 // compressed /CIDSet (PDF/A-1), or empty
+};
 
-// cid_set: add a /CIDSet listing every CID of the embedded program (PDF/A-1).
-PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objs, const FontUse& use, bool cid_set);
+// cid_set: with a /CIDSet listing every CID of the program (PDF/A-1). cache: where
+// programs made for earlier reports are kept, or null. Throws EnvironmentError.
+PreparedFont prepare_font(const FontUse& use, bool cid_set, ProgramCache* cache);
+
+// The font's objects, created in a fixed order; returns the Type0 font.
+Ref embed_font(File& file, const PreparedFont& font);
 
 }  // namespace nb::pdf

@@ -1,5 +1,10 @@
 #include "pdf/sha256.hpp"
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 namespace nb::pdf {
 
 namespace {
@@ -34,13 +39,57 @@ void block(uint32_t h[8], const uint8_t* p) {
   h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += k;
 }
 
-}  // namespace
+void blocks_portable(uint32_t h[8], const uint8_t* p, size_t n) {
+  for (; n > 0; --n, p += 64) block(h, p);
+}
 
-std::array<uint8_t, 32> sha256(std::string_view data) {
+#if defined(__x86_64__)
+// The SHA extensions (AMD since Zen, Intel since Ice Lake and Goldmont): about ten
+// times the speed of block(), for hashing the whole file for its /ID.
+bool has_sha_extensions() {
+  unsigned a, b, c, d;
+  if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3)) return false;
+  return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+}
+
+__attribute__((target("sha,sse4.1,ssse3"))) void blocks_sha_ni(uint32_t h[8], const uint8_t* p, size_t n) {
+  const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i t = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)), 0xB1);  // CDAB
+  __m128i s1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + 4)), 0x1B);  // EFGH
+  __m128i s0 = _mm_alignr_epi8(t, s1, 8);   // ABEF
+  s1 = _mm_blend_epi16(s1, t, 0xF0);        // CDGH
+  for (; n > 0; --n, p += 64) {
+    const __m128i abef = s0, cdgh = s1;
+    __m128i w[16];
+    for (int j = 0; j < 4; ++j)
+      w[j] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * j)), bswap);
+    for (int j = 0; j < 12; ++j)
+      w[j + 4] = _mm_sha256msg2_epu32(
+          _mm_add_epi32(_mm_sha256msg1_epu32(w[j], w[j + 1]), _mm_alignr_epi8(w[j + 3], w[j + 2], 4)), w[j + 3]);
+    for (int j = 0; j < 16; ++j) {
+      __m128i m = _mm_add_epi32(w[j], _mm_loadu_si128(reinterpret_cast<const __m128i*>(kK + 4 * j)));
+      s1 = _mm_sha256rnds2_epu32(s1, s0, m);
+      s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(m, 0x0E));
+    }
+    s0 = _mm_add_epi32(s0, abef);
+    s1 = _mm_add_epi32(s1, cdgh);
+  }
+  t = _mm_shuffle_epi32(s0, 0x1B);          // FEBA
+  s1 = _mm_shuffle_epi32(s1, 0xB1);         // DCHG
+  s0 = _mm_blend_epi16(t, s1, 0xF0);        // DCBA
+  s1 = _mm_alignr_epi8(s1, t, 8);           // HGFE
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h), s0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h + 4), s1);
+}
+#endif
+
+using Blocks = void (*)(uint32_t[8], const uint8_t*, size_t);
+
+std::array<uint8_t, 32> digest(std::string_view data, Blocks blocks) {
   uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* p = reinterpret_cast<const uint8_t*>(data.data());
-  size_t n = data.size(), i = 0;
-  for (; i + 64 <= n; i += 64) block(h, p + i);
+  const size_t n = data.size(), i = n / 64 * 64;
+  blocks(h, p, n / 64);
   uint8_t tail[128] = {};
   size_t rest = n - i;
   for (size_t k = 0; k < rest; ++k) tail[k] = p[i + k];
@@ -48,12 +97,24 @@ std::array<uint8_t, 32> sha256(std::string_view data) {
   size_t len = rest + 9 <= 64 ? 64 : 128;
   uint64_t bits = static_cast<uint64_t>(n) * 8;
   for (int k = 0; k < 8; ++k) tail[len - 1 - k] = static_cast<uint8_t>(bits >> (8 * k));
-  block(h, tail);
-  if (len == 128) block(h, tail + 64);
+  blocks(h, tail, len / 64);
   std::array<uint8_t, 32> out;
   for (int k = 0; k < 8; ++k)
     for (int b = 0; b < 4; ++b) out[4 * k + b] = static_cast<uint8_t>(h[k] >> (24 - 8 * b));
   return out;
 }
+
+}  // namespace
+
+std::array<uint8_t, 32> sha256(std::string_view data) {
+#if defined(__x86_64__)
+  static const Blocks blocks = has_sha_extensions() ? blocks_sha_ni : blocks_portable;
+#else
+  static const Blocks blocks = blocks_portable;
+#endif
+  return digest(data, blocks);
+}
+
+std::array<uint8_t, 32> sha256_portable(std::string_view data) { return digest(data, blocks_portable); }
 
 }  // namespace nb::pdf

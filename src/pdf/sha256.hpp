@@ -6,6 +6,9 @@
 
 namespace nb::pdf {
 
+// With the CPU's SHA extensions where it has them.
 std::array<uint8_t, 32> sha256(std::string_view data);
+// Without them (for the tests on machines that have them).
+std::array<uint8_t, 32> sha256_portable(std::string_view data);
 
 }  // namespace nb::pdf

@@ -1,6 +1,5 @@
 #include "pdf/tounicode.hpp"
 
-#include <cstdio>
 #include <vector>
 
 namespace nb::pdf {
@@ -8,9 +7,9 @@ namespace nb::pdf {
 namespace {
 
 void hex4(std::string& out, unsigned v) {
-  char b[8];
-  std::snprintf(b, sizeof b, "%04X", v & 0xFFFF);
-  out += b;
+  static const char kDigits[] = "0123456789ABCDEF";
+  const char b[4] = {kDigits[v >> 12 & 15], kDigits[v >> 8 & 15], kDigits[v >> 4 & 15], kDigits[v & 15]};
+  out.append(b, 4);
 }
 
 void utf16(std::string& out, char32_t c) {

@@ -1,7 +1,7 @@
 // Pages -> PDF bytes: an archival PDF (PDF/A-2u, or PDF/A-1b on request) with
 // subset fonts embedded as CID fonts with ToUnicode, content streams written by
-// hand, bookmarks, XMP metadata and an sRGB OutputIntent; PoDoFo as the object
-// model and serializer. The same input gives the same bytes.
+// hand, bookmarks, XMP metadata and an sRGB OutputIntent; the objects and the
+// file written by objects.cpp. The same input gives the same bytes.
 #pragma once
 #include <string>
 
@@ -26,7 +26,15 @@ struct Metadata {
   Conformance conformance = Conformance::A2u;
 };
 
-// The whole file in memory. Throws EnvironmentError if a font cannot be subset.
-std::string write(const typeset::Result& result, const Metadata& meta);
+class ProgramCache;
+
+struct WriteOptions {
+  unsigned threads = 1;             // fonts and pages are prepared on this many threads
+  ProgramCache* programs = nullptr;  // font programs kept between the reports of a process
+};
+
+// The whole file in memory; the same bytes whatever the options. Throws
+// EnvironmentError if a font cannot be subset.
+std::string write(const typeset::Result& result, const Metadata& meta, const WriteOptions& options = {});
 
 }  // namespace nb::pdf

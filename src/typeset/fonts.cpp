@@ -1,9 +1,8 @@
 #include "typeset/fonts.hpp"
 
 #include <filesystem>
+#include <stdexcept>
 
-#include FT_CID_H
-#include FT_ADVANCES_H
 #include FT_SFNT_NAMES_H
 #include FT_TRUETYPE_IDS_H
 
@@ -13,41 +12,71 @@ namespace fs = std::filesystem;
 
 namespace nb::typeset {
 
-Face::Face(FT_Library lib, const std::string& path, int index) : path_(path), index_(index) {
-  FT_Long faces = 0;
-  {
-    FT_Face probe = nullptr;
-    if (FT_New_Face(lib, path.c_str(), -1, &probe) != 0)
-      throw EnvironmentError{path + ": 不是可用的字体文件（FreeType 无法读取）：请换用完好的 .ttf/.otf/.ttc 文件"};
-    faces = probe->num_faces;
-    FT_Done_Face(probe);
-  }
-  if (index < 0 || index >= faces)
-    throw EnvironmentError{path + ": 字体集合只有 " + std::to_string(faces) + " 个字体，face = " +
-                           std::to_string(index) + " 超出范围（从 0 起计）"};
-  if (FT_New_Face(lib, path.c_str(), index, &ft_) != 0)
-    throw EnvironmentError{path + ": 无法读取第 " + std::to_string(index) + " 个字体"};
+Face::Face(FreeType& ft, const std::string& path, int index) : freetype_(ft), path_(path), index_(index) {
   blob_ = hb_blob_create_from_file_or_fail(path.c_str());
   if (!blob_) throw EnvironmentError{path + ": 无法读取字体文件"};
+  auto fail = [&](const std::string& message) {
+    hb_blob_destroy(blob_);
+    throw EnvironmentError{path + ": " + message};
+  };
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob_, &length);
+  const std::string_view file(data, length);
+  const unsigned faces = face_count(file);
+  if (faces == 0) fail("不是可用的字体文件：请换用完好的 .ttf/.otf/.ttc 文件");
+  if (index < 0 || static_cast<unsigned>(index) >= faces)
+    fail("字体集合只有 " + std::to_string(faces) + " 个字体，face = " + std::to_string(index) + " 超出范围（从 0 起计）");
+  std::string_view cff;
+  try {
+    facts_ = read_font_facts(file, static_cast<unsigned>(index), cff);
+  } catch (const std::runtime_error& e) {
+    fail("无法读取第 " + std::to_string(index) + " 个字体（" + e.what() + "）：请换用完好的字体文件");
+  }
+  if (facts_.cid_keyed) cids_.load(cff);
   hb_face_ = hb_face_create(blob_, static_cast<unsigned>(index));
   hb_font_ = hb_font_create(hb_face_);
   upem_ = hb_face_get_upem(hb_face_);
   hb_font_set_scale(hb_font_, static_cast<int>(upem_), static_cast<int>(upem_));
-  hb_blob_t* cff = hb_face_reference_table(hb_face_, HB_TAG('C', 'F', 'F', ' '));
-  cff_ = hb_blob_get_length(cff) > 0;
-  hb_blob_destroy(cff);
-  FT_Bool is_cid = 0;
-  cid_keyed_ = cff_ && FT_Get_CID_Is_Internally_CID_Keyed(ft_, &is_cid) == 0 && is_cid;
-  if (const char* ps = FT_Get_Postscript_Name(ft_)) ps_name_ = ps;
+  ps_name_ = facts_.ps_name;
   if (ps_name_.empty()) ps_name_ = fs::path(path).stem().string();
   for (char& c : ps_name_)
     if (c <= ' ' || c > '~' || c == '/' || c == '(' || c == ')' || c == '[' || c == ']' || c == '<' ||
         c == '>' || c == '{' || c == '}' || c == '%' || c == '#')
       c = '-';
-  if (ft_->family_name) family_ = ft_->family_name;
-  for (FT_UInt i = 0, n = FT_Get_Sfnt_Name_Count(ft_); i < n; ++i) {
+}
+
+Face::~Face() {
+  if (ft_) {
+    std::lock_guard<std::mutex> lock(freetype_.mutex);
+    FT_Done_Face(ft_);
+  }
+  hb_font_destroy(hb_font_);
+  hb_face_destroy(hb_face_);
+  hb_blob_destroy(blob_);
+}
+
+FT_Face Face::ft() const {
+  if (!ft_tried_) {
+    ft_tried_ = true;
+    std::lock_guard<std::mutex> lock(freetype_.mutex);
+    if (!freetype_.lib) FT_Init_FreeType(&freetype_.lib);
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(blob_, &length);
+    if (freetype_.lib &&
+        FT_New_Memory_Face(freetype_.lib, reinterpret_cast<const FT_Byte*>(data), length, index_, &ft_) != 0)
+      ft_ = nullptr;
+  }
+  return ft_;
+}
+
+void Face::read_names() const {
+  auto lock = lock_ft();
+  FT_Face f = ft();
+  if (!f) return;
+  if (f->family_name) family_ = f->family_name;
+  for (FT_UInt i = 0, n = FT_Get_Sfnt_Name_Count(f); i < n; ++i) {
     FT_SfntName name;
-    if (FT_Get_Sfnt_Name(ft_, i, &name) != 0 || name.name_id != TT_NAME_ID_VERSION_STRING) continue;
+    if (FT_Get_Sfnt_Name(f, i, &name) != 0 || name.name_id != TT_NAME_ID_VERSION_STRING) continue;
     if (name.platform_id == TT_PLATFORM_MACINTOSH || name.encoding_id == 0) {
       version_.assign(reinterpret_cast<const char*>(name.string), name.string_len);
       break;
@@ -57,11 +86,14 @@ Face::Face(FT_Library lib, const std::string& path, int index) : path_(path), in
   }
 }
 
-Face::~Face() {
-  hb_font_destroy(hb_font_);
-  hb_face_destroy(hb_face_);
-  hb_blob_destroy(blob_);
-  if (ft_) FT_Done_Face(ft_);
+const std::string& Face::family() const {
+  std::call_once(names_once_, [this] { read_names(); });
+  return family_;
+}
+
+const std::string& Face::version() const {
+  std::call_once(names_once_, [this] { read_names(); });
+  return version_;
 }
 
 uint32_t Face::glyph_for(char32_t c) const {
@@ -69,23 +101,15 @@ uint32_t Face::glyph_for(char32_t c) const {
   return hb_font_get_nominal_glyph(hb_font_, c, &g) ? g : 0;
 }
 
-uint32_t Face::code_for(uint32_t gid) const {
-  if (!cff_) return gid;
-  std::lock_guard<std::mutex> lock(ft_mutex_);
-  FT_UInt cid = 0;
-  if (FT_Get_CID_From_Glyph_Index(ft_, gid, &cid) == 0) return cid;
-  return gid;
-}
+uint32_t Face::code_for(uint32_t gid) const { return facts_.cid_keyed ? cids_.cid(gid) : gid; }
 
 int Face::advance_units(uint32_t gid) const { return hb_font_get_glyph_h_advance(hb_font_, gid); }
 
-FontLibrary::FontLibrary(std::vector<std::string> search_dirs) : dirs_(std::move(search_dirs)) {
-  FT_Init_FreeType(&lib_);
-}
+FontLibrary::FontLibrary(std::vector<std::string> search_dirs) : dirs_(std::move(search_dirs)) {}
 
 FontLibrary::~FontLibrary() {
   faces_.clear();
-  FT_Done_FreeType(lib_);
+  if (ft_.lib) FT_Done_FreeType(ft_.lib);
 }
 
 std::optional<std::string> FontLibrary::find(const std::string& file) const {
@@ -117,7 +141,7 @@ const Face& FontLibrary::open(const std::string& path, int index) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto key = std::make_pair(path, index);
   auto it = faces_.find(key);
-  if (it == faces_.end()) it = faces_.emplace(key, std::make_unique<Face>(lib_, path, index)).first;
+  if (it == faces_.end()) it = faces_.emplace(key, std::make_unique<Face>(ft_, path, index)).first;
   return *it->second;
 }
 

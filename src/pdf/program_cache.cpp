@@ -1,0 +1,36 @@
+#include "pdf/program_cache.hpp"
+
+#include "pdf/flate.hpp"
+#include "pdf/font_subset.hpp"
+
+namespace nb::pdf {
+
+std::shared_ptr<const EmbeddedProgram> make_program(const typeset::Face& face, const std::set<uint32_t>& gids) {
+  FontProgram p = subset_font(face, gids);
+  auto e = std::make_shared<EmbeddedProgram>();
+  e->deflated = deflate(p.bytes);
+  e->size = p.bytes.size();
+  e->codes = std::move(p.codes);
+  return e;
+}
+
+std::shared_ptr<const EmbeddedProgram> ProgramCache::get(const typeset::Face& face, const std::set<uint32_t>& gids) {
+  Key key{&face, gids};
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = kept_.find(key); it != kept_.end()) return it->second;
+  }
+  auto made = make_program(face, gids);  // outside the lock: other reports go on
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto [it, fresh] = kept_.emplace(std::move(key), made);
+  if (fresh) {
+    order_.push_back(it);
+    if (order_.size() > capacity_) {
+      kept_.erase(order_.front());
+      order_.pop_front();
+    }
+  }
+  return it->second;
+}
+
+}  // namespace nb::pdf

@@ -1,0 +1,40 @@
+// Font programs cut and compressed, kept between the reports of one process: in a
+// batch, reports that show the same glyphs of a face (the section headings, the
+// tables and page numbers of one format) share one program. Thread-safe.
+#pragma once
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "typeset/fonts.hpp"
+
+namespace nb::pdf {
+
+struct EmbeddedProgram {
+  std::string deflated;      // the font program, compressed
+  size_t size = 0;           // its length before compression
+  std::set<uint32_t> codes;  // CIDs of every glyph in it, .notdef and components included
+};
+
+// Subset and compressed; throws EnvironmentError as subset_font does.
+std::shared_ptr<const EmbeddedProgram> make_program(const typeset::Face& face, const std::set<uint32_t>& gids);
+
+class ProgramCache {
+ public:
+  explicit ProgramCache(size_t capacity = 32) : capacity_(capacity) {}
+  // The program of `face` cut to `gids`: kept from an earlier report, or made and kept
+  // (the oldest kept one is dropped beyond `capacity`).
+  std::shared_ptr<const EmbeddedProgram> get(const typeset::Face& face, const std::set<uint32_t>& gids);
+
+ private:
+  using Key = std::pair<const typeset::Face*, std::set<uint32_t>>;
+  std::mutex mutex_;
+  size_t capacity_;
+  std::map<Key, std::shared_ptr<const EmbeddedProgram>> kept_;
+  std::deque<std::map<Key, std::shared_ptr<const EmbeddedProgram>>::iterator> order_;
+};
+
+}  // namespace nb::pdf
