@@ -42,7 +42,7 @@ pdf::Metadata metadata(const input::Report& report, const std::optional<pdf::Dat
   m.subject = "政府信息公开工作年度报告";
   m.keywords = "政府信息公开, 年度报告, " + std::to_string(report.year);
   m.creator = std::string("nianbao ") + NIANBAO_VERSION;
-  m.producer = m.creator + " (HarfBuzz, libdeflate)";
+  m.producer = m.creator + " (PoDoFo, HarfBuzz, FreeType)";
   if (epoch) {
     m.date = *epoch;
   } else {
