@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake make pkg-config
-  libharfbuzz-dev libfreetype-dev libtomlplusplus-dev libdeflate-dev libboost-test-dev libbenchmark-dev
+  libpodofo-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev libdeflate-dev libboost-test-dev libbenchmark-dev
   fonts-noto-cjk fonts-arphic-gkai00mp
   poppler-utils qpdf mupdf-tools
   # PDF/A checks of the tests: pikepdf, Ghostscript, Apache PDFBox Preflight (Java),

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reads a PDF with pikepdf (independent of our writer) and prints what pdfa_test
+"""Reads a PDF with pikepdf (independent of PoDoFo) and prints what pdfa_test
 checks, one fact per line: key<TAB>value[<TAB>value...].
 
 Usage: pdf_inspect.py FILE.pdf

@@ -1,4 +1,4 @@
-// The archival PDF: PDF/A-2u claims checked with tools independent of our writer
+// The archival PDF: PDF/A-2u claims checked with tools independent of PoDoFo
 // (qpdf, poppler, pikepdf through tests/pdf_inspect.py, Ghostscript, MuPDF), the
 // PDF/A-1b variant validated by Apache PDFBox Preflight, bookmarks, metadata,
 // and byte-identical output in every time zone and locale.

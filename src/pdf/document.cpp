@@ -1,21 +1,26 @@
 // The document: fonts, pages, outline, Info, XMP and OutputIntent assembled in a
-// fixed order (object numbers follow creation: catalog, Info and page tree first,
-// as PoDoFo numbered them), written out, then the /ID set from the bytes.
+// fixed order (object numbers follow creation), written by PoDoFo in Clean mode
+// with a classic xref table, then the /ID set from the bytes.
+#include <podofo/podofo.h>
+
 #include "pdf/content.hpp"
 #include "pdf/date.hpp"
 #include "pdf/file_id.hpp"
 #include "pdf/flate.hpp"
 #include "pdf/font_embed.hpp"
-#include "pdf/objects.hpp"
 #include "pdf/outline.hpp"
 #include "pdf/output_intent.hpp"
 #include "pdf/parallel.hpp"
 #include "pdf/writer.hpp"
 #include "pdf/xmp.hpp"
 
+using namespace PoDoFo;
+
 namespace nb::pdf {
 
 namespace {
+
+PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
 
 // Faces in order of first use, so that resource names and object order are stable.
 std::vector<FontUse> font_uses(const typeset::Result& result) {
@@ -40,17 +45,17 @@ std::vector<FontUse> font_uses(const typeset::Result& result) {
   return uses;
 }
 
-Dict info(const Metadata& m) {
-  Dict d;
-  d.set("Title", text(m.title));
-  if (!m.author.empty()) d.set("Author", text(m.author));
-  if (!m.subject.empty()) d.set("Subject", text(m.subject));
-  if (!m.keywords.empty()) d.set("Keywords", text(m.keywords));
-  d.set("Creator", text(m.creator));
-  d.set("Producer", text(m.producer));
-  d.set("CreationDate", ascii(pdf_date(m.date)));
-  d.set("ModDate", ascii(pdf_date(m.date)));
-  return d;
+void set_info(PdfMemDocument& doc, const Metadata& m) {
+  PdfInfo* info = doc.GetInfo();
+  info->SetTitle(utf8(m.title));
+  if (!m.author.empty()) info->SetAuthor(utf8(m.author));
+  if (!m.subject.empty()) info->SetSubject(utf8(m.subject));
+  if (!m.keywords.empty()) info->SetKeywords(utf8(m.keywords));
+  info->SetCreator(utf8(m.creator));
+  info->SetProducer(utf8(m.producer));
+  PdfDictionary& d = info->GetObject()->GetDictionary();
+  d.AddKey("CreationDate", PdfString(pdf_date(m.date)));  // replaces PoDoFo's "now"
+  d.AddKey("ModDate", PdfString(pdf_date(m.date)));
 }
 
 std::string write_document(const typeset::Result& result, Metadata meta, const WriteOptions& options) {
@@ -58,10 +63,12 @@ std::string write_document(const typeset::Result& result, Metadata meta, const W
     *s = xml_safe(*s);  // Info and XMP must hold the same text
   const bool a1 = meta.conformance == Conformance::A1b;
 
-  File file;
-  const Ref catalog_ref = file.add(Dict().set("Type", name("Catalog")));
-  const Ref info_ref = file.add(info(meta));
-  const Ref tree = file.add(Dict().set("Type", name("Pages")));
+  PdfError::EnableDebug(false);
+  PdfError::EnableLogging(false);
+  PdfMemDocument doc;
+  doc.SetPdfVersion(a1 ? ePdfVersion_1_4 : ePdfVersion_1_7);
+  doc.SetWriteMode(ePdfWriteMode_Clean);  // "obj" and "endobj" on lines of their own (PDF/A)
+  PdfVecObjects& objs = doc.GetObjects();
 
   std::vector<FontUse> uses = font_uses(result);
   std::map<const typeset::Face*, std::string> names;
@@ -74,35 +81,37 @@ std::string write_document(const typeset::Result& result, Metadata meta, const W
     if (i < uses.size()) prepared[i] = prepare_font(uses[i], a1, options.programs);
     else contents[i - uses.size()] = deflate(page_content(result.pages[i - uses.size()], result.height, names));
   });
-  Dict fonts;
-  for (size_t i = 0; i < uses.size(); ++i) fonts.set(names[uses[i].face], embed_font(file, prepared[i]));
-  const Dict resources = Dict().set("Font", fonts).set(
-      "ProcSet", Array{name("PDF"), name("Text"), name("ImageB"), name("ImageC"), name("ImageI")});
-  const Array media_box{0.0, 0.0, result.width, result.height};
-  std::vector<Ref> pages;
-  Array kids;
+  PdfDictionary fonts;
+  for (size_t i = 0; i < uses.size(); ++i) fonts.AddKey(PdfName(names[uses[i].face]), embed_font(objs, prepared[i])->Reference());
+  std::vector<PdfObject*> pages;
   for (size_t i = 0; i < result.pages.size(); ++i) {
-    Ref page = file.add(Dict().set("Type", name("Page")).set("MediaBox", media_box).set("Parent", tree).set("Resources", resources));
-    file.dict(page).set("Contents", add_deflated(file, Dict(), std::move(contents[i])));
-    pages.push_back(page);
-    kids.push_back(page);
+    PdfPage* p = doc.CreatePage(PdfRect(0, 0, result.width, result.height));
+    p->GetResources()->GetDictionary().AddKey("Font", fonts);
+    set_deflated(p->GetContents(), contents[i]);
+    pages.push_back(p->GetObject());
   }
-  file.dict(tree).set("Kids", std::move(kids)).set("Count", static_cast<int64_t>(pages.size()));
 
-  file.dict(catalog_ref).set("Pages", tree);
-  if (auto outlines = make_outline(file, pages, result.bookmarks, result.height)) {
-    file.dict(catalog_ref).set("Outlines", *outlines).set("PageMode", name("UseOutlines"));
+  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+  if (PdfObject* outlines = make_outline(objs, pages, result.bookmarks, result.height)) {
+    catalog.AddKey("Outlines", outlines->Reference());
+    catalog.AddKey("PageMode", PdfName("UseOutlines"));
   }
-  const Ref metadata =
-      file.add_stream(Dict().set("Type", name("Metadata")).set("Subtype", name("XML")), xmp_packet(meta));  // not compressed
-  const Array intents = make_output_intents(file);
-  file.dict(catalog_ref)
-      .set("Lang", ascii(meta.lang))
-      .set("ViewerPreferences", Dict().set("DisplayDocTitle", true))
-      .set("Metadata", metadata)
-      .set("OutputIntents", intents);
+  set_info(doc, meta);
+  catalog.AddKey("Lang", PdfString(meta.lang));
+  PdfDictionary prefs;
+  prefs.AddKey("DisplayDocTitle", PdfVariant(true));
+  catalog.AddKey("ViewerPreferences", prefs);
+  std::string xmp = xmp_packet(meta);
+  PdfObject* metadata = objs.CreateObject("Metadata");
+  metadata->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("XML"));
+  metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());  // not compressed
+  catalog.AddKey("Metadata", metadata->Reference());
+  catalog.AddKey("OutputIntents", make_output_intents(objs));
 
-  std::string bytes = file.write(a1 ? "1.4" : "1.7", catalog_ref, info_ref);
+  PdfRefCountedBuffer buffer;
+  PdfOutputDevice device(&buffer);
+  doc.Write(&device);
+  std::string bytes(buffer.GetBuffer(), device.GetLength());
   set_file_id(bytes);
   return bytes;
 }
@@ -110,7 +119,11 @@ std::string write_document(const typeset::Result& result, Metadata meta, const W
 }  // namespace
 
 std::string write(const typeset::Result& result, const Metadata& meta, const WriteOptions& options) {
-  return write_document(result, meta, options);
+  try {
+    return write_document(result, meta, options);
+  } catch (const PdfError& e) {
+    throw EnvironmentError{std::string("生成 PDF 失败（PoDoFo：") + PdfError::ErrorMessage(e.GetError()) + "）"};
+  }
 }
 
 }  // namespace nb::pdf

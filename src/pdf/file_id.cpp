@@ -22,13 +22,13 @@ bool hex_digits(const std::string& s, size_t at) {
 }  // namespace
 
 void set_file_id(std::string& pdf) {
-  // File::write puts "/ID [ <32 hex> <32 hex> ]" in the trailer.
+  // PoDoFo writes "/ID [ <32 hex> <32 hex> ]" in the last trailer.
   size_t trailer = pdf.rfind("\ntrailer");
   size_t id = trailer == std::string::npos ? trailer : pdf.find("/ID [ <", trailer);
   size_t first = id + 7, second = first + kHex + 3;
   if (id == std::string::npos || !hex_digits(pdf, first) || pdf.compare(first + kHex, 3, "> <") != 0 ||
       !hex_digits(pdf, second))
-    throw EnvironmentError{"生成 PDF 失败：找不到文件尾的 /ID"};
+    throw EnvironmentError{"生成 PDF 失败：找不到文件尾的 /ID（PoDoFo 的输出格式与预期不同）"};
   pdf.replace(first, kHex, kHex, '0');
   pdf.replace(second, kHex, kHex, '0');
   const auto digest = sha256(pdf);

@@ -6,7 +6,7 @@
 
 namespace nb::pdf {
 
-// Throws EnvironmentError if the file has no /ID of the form File::write gives.
+// Throws EnvironmentError if the file has no /ID of PoDoFo's form.
 void set_file_id(std::string& pdf);
 
 }  // namespace nb::pdf

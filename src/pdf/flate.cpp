@@ -6,6 +6,8 @@
 
 #include "core/source.hpp"
 
+using namespace PoDoFo;
+
 namespace nb::pdf {
 
 namespace {
@@ -29,9 +31,9 @@ std::string deflate(std::string_view data) {
   return out;
 }
 
-Ref add_deflated(File& file, Dict dict, std::string deflated) {
-  dict.set("Filter", name("FlateDecode"));
-  return file.add_stream(std::move(dict), std::move(deflated));
+void set_deflated(PdfObject* obj, const std::string& deflated) {
+  obj->GetStream()->Set(deflated.data(), static_cast<pdf_long>(deflated.size()), TVecFilters());
+  obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
 }
 
 }  // namespace nb::pdf

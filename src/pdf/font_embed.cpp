@@ -1,11 +1,11 @@
 #include "pdf/font_embed.hpp"
 
-#include <cmath>
-
 #include "core/source.hpp"
 #include "pdf/flate.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/tounicode.hpp"
+
+using namespace PoDoFo;
 
 namespace nb::pdf {
 
@@ -57,6 +57,8 @@ class GlyphText {
   bool built_ = false;
 };
 
+PdfVariant num(int64_t v) { return PdfVariant(static_cast<pdf_int64>(v)); }
+
 // One bit per CID, CID 0 in the high bit of the first byte.
 std::string cid_set_bits(const std::set<uint32_t>& codes) {
   std::string bits(codes.empty() ? 1 : *codes.rbegin() / 8 + 1, '\0');
@@ -84,62 +86,77 @@ PreparedFont prepare_font(const FontUse& use, bool cid_set, ProgramCache* cache)
   return f;
 }
 
-Ref embed_font(File& file, const PreparedFont& f) {
+PdfObject* embed_font(PdfVecObjects& objs, const PreparedFont& f) {
   const FontUse& use = *f.use;
   const typeset::Face& face = *use.face;
-  const std::string base = subset_tag(use) + "+" + face.ps_name();
+  std::string base = subset_tag(use) + "+" + face.ps_name();
   const double k = 1000.0 / face.upem();
-  auto em = [&](long v) { return static_cast<int64_t>(std::lround(v * k)); };
+  auto em = [&](long v) { return num(static_cast<int64_t>(std::lround(v * k))); };
 
-  Dict program;
-  if (face.is_cff()) program.set("Subtype", name("CIDFontType0C"));
-  else program.set("Length1", static_cast<int64_t>(f.program->size));
-  Ref program_ref = add_deflated(file, std::move(program), f.program->deflated);
+  PdfObject* file = objs.CreateObject();
+  if (face.is_cff()) file->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("CIDFontType0C"));
+  else file->GetDictionary().AddKey("Length1", num(static_cast<int64_t>(f.program->size)));
+  set_deflated(file, f.program->deflated);
 
-  Dict desc;
-  desc.set("Type", name("FontDescriptor"))
-      .set("FontName", name(base))
-      .set("Flags", 4)
-      .set("FontBBox", Array{em(face.x_min()), em(face.y_min()), em(face.x_max()), em(face.y_max())})
-      .set("ItalicAngle", 0)
-      .set("Ascent", em(face.ascender()))
-      .set("Descent", em(face.descender()))
-      .set("CapHeight", em(face.ascender()))
-      .set("StemV", 80)
-      .set(face.is_cff() ? "FontFile3" : "FontFile2", program_ref);
-  Ref desc_ref = file.add(std::move(desc));
-  if (!f.cid_set.empty()) file.dict(desc_ref).set("CIDSet", add_deflated(file, Dict(), f.cid_set));
+  PdfObject* desc = objs.CreateObject("FontDescriptor");
+  PdfDictionary& dd = desc->GetDictionary();
+  dd.AddKey("FontName", PdfName(base));
+  dd.AddKey("Flags", num(4));
+  PdfArray bbox;
+  bbox.push_back(em(face.x_min()));
+  bbox.push_back(em(face.y_min()));
+  bbox.push_back(em(face.x_max()));
+  bbox.push_back(em(face.y_max()));
+  dd.AddKey("FontBBox", bbox);
+  dd.AddKey("ItalicAngle", num(0));
+  dd.AddKey("Ascent", em(face.ascender()));
+  dd.AddKey("Descent", em(face.descender()));
+  dd.AddKey("CapHeight", em(face.ascender()));
+  dd.AddKey("StemV", num(80));
+  dd.AddKey(face.is_cff() ? "FontFile3" : "FontFile2", file->Reference());
+  if (!f.cid_set.empty()) {
+    PdfObject* set = objs.CreateObject();
+    set_deflated(set, f.cid_set);
+    dd.AddKey("CIDSet", set->Reference());
+  }
 
   // Widths in runs of consecutive codes.
-  Array w;
+  PdfArray w;
   for (auto it = f.widths.begin(); it != f.widths.end();) {
-    Array run;
-    int64_t first = it->first, next = first;
-    while (it != f.widths.end() && it->first == next) { run.push_back(it->second); ++next; ++it; }
-    w.push_back(first);
-    w.push_back(std::move(run));
+    PdfArray run;
+    uint32_t first = it->first, next = first;
+    while (it != f.widths.end() && it->first == next) { run.push_back(num(it->second)); ++next; ++it; }
+    w.push_back(num(first));
+    w.push_back(run);
   }
-  Dict cid;
-  cid.set("Type", name("Font"))
-      .set("Subtype", name(face.is_cff() ? "CIDFontType0" : "CIDFontType2"))
-      .set("BaseFont", name(base))
-      .set("CIDSystemInfo", Dict().set("Registry", ascii("Adobe")).set("Ordering", ascii("Identity")).set("Supplement", 0))
-      .set("FontDescriptor", desc_ref)
-      .set("DW", 1000)
-      .set("W", std::move(w));
-  if (!face.is_cff()) cid.set("CIDToGIDMap", name("Identity"));
-  Ref cid_ref = file.add(std::move(cid));
 
-  Ref to_unicode = add_deflated(file, Dict(), f.to_unicode);
+  PdfObject* cid = objs.CreateObject("Font");
+  PdfDictionary& cd = cid->GetDictionary();
+  cd.AddKey(PdfName::KeySubtype, PdfName(face.is_cff() ? "CIDFontType0" : "CIDFontType2"));
+  cd.AddKey("BaseFont", PdfName(base));
+  PdfDictionary csi;
+  csi.AddKey("Registry", PdfString("Adobe"));
+  csi.AddKey("Ordering", PdfString("Identity"));
+  csi.AddKey("Supplement", num(0));
+  cd.AddKey("CIDSystemInfo", csi);
+  cd.AddKey("FontDescriptor", desc->Reference());
+  cd.AddKey("DW", num(1000));
+  cd.AddKey("W", w);
+  if (!face.is_cff()) cd.AddKey("CIDToGIDMap", PdfName("Identity"));
 
-  Dict t0;
-  t0.set("Type", name("Font"))
-      .set("Subtype", name("Type0"))
-      .set("BaseFont", name(base))
-      .set("Encoding", name("Identity-H"))
-      .set("DescendantFonts", Array{cid_ref})
-      .set("ToUnicode", to_unicode);
-  return file.add(std::move(t0));
+  PdfObject* tu = objs.CreateObject();
+  set_deflated(tu, f.to_unicode);
+
+  PdfObject* t0 = objs.CreateObject("Font");
+  PdfDictionary& td = t0->GetDictionary();
+  td.AddKey(PdfName::KeySubtype, PdfName("Type0"));
+  td.AddKey("BaseFont", PdfName(base));
+  td.AddKey("Encoding", PdfName("Identity-H"));
+  PdfArray descendants;
+  descendants.push_back(cid->Reference());
+  td.AddKey("DescendantFonts", descendants);
+  td.AddKey("ToUnicode", tu->Reference());
+  return t0;
 }
 
 }  // namespace nb::pdf

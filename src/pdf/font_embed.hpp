@@ -9,7 +9,8 @@
 #include <set>
 #include <string>
 
-#include "pdf/objects.hpp"
+#include <podofo/podofo.h>
+
 #include "pdf/program_cache.hpp"
 
 namespace nb::pdf {
@@ -35,6 +36,6 @@ struct PreparedFont {
 PreparedFont prepare_font(const FontUse& use, bool cid_set, ProgramCache* cache);
 
 // The font's objects, created in a fixed order; returns the Type0 font.
-Ref embed_font(File& file, const PreparedFont& font);
+PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objs, const PreparedFont& font);
 
 }  // namespace nb::pdf

@@ -2,16 +2,16 @@
 // every item open, /Count set on the root and on each item with children, each
 // item opening its page at the heading ([page /XYZ 0 top null]).
 #pragma once
-#include <optional>
 #include <vector>
 
-#include "pdf/objects.hpp"
+#include <podofo/podofo.h>
+
 #include "typeset/page.hpp"
 
 namespace nb::pdf {
 
-// Returns the /Outlines dictionary, or nothing when there are no bookmarks.
-std::optional<Ref> make_outline(File& file, const std::vector<Ref>& pages, const std::vector<typeset::Bookmark>& marks,
-                                double page_height);
+// Returns the /Outlines dictionary, or nullptr when there are no bookmarks.
+PoDoFo::PdfObject* make_outline(PoDoFo::PdfVecObjects& objs, const std::vector<PoDoFo::PdfObject*>& pages,
+                                const std::vector<typeset::Bookmark>& marks, double page_height);
 
 }  // namespace nb::pdf

@@ -1,7 +1,7 @@
 // Pages -> PDF bytes: an archival PDF (PDF/A-2u, or PDF/A-1b on request) with
 // subset fonts embedded as CID fonts with ToUnicode, content streams written by
-// hand, bookmarks, XMP metadata and an sRGB OutputIntent; the objects and the
-// file written by objects.cpp. The same input gives the same bytes.
+// hand, bookmarks, XMP metadata and an sRGB OutputIntent; PoDoFo as the object
+// model and serializer. The same input gives the same bytes.
 #pragma once
 #include <string>
 
