@@ -34,12 +34,9 @@ class Reporter {
     clear();
     auto& err = std::cerr;
     print_diagnostics(r.diags, o_.style, err);
-    if (!r.failure.empty()) {
-      Diagnostic d{Severity::Error, {}, r.failure, ""};
-      print_diagnostic(d, o_.style, err);
-    }
+    if (r.failure) print_diagnostic(*r.failure, o_.style, err);
     std::string counts = count_summary(r.diags);
-    if (!counts.empty() && r.diags.list().size() > 1 && !o_.style.json) err << job.input << "：" << counts << '\n';
+    if (!counts.empty() && r.diags.errors() + r.diags.warnings() > 1 && !o_.style.json) err << job.input << "：" << counts << '\n';
     if (r.code != 0) failed_.push_back({job.input, r});
     if (!o_.quiet && !o_.terminal && !o_.style.json) {
       std::string prefix = total_ > 1 ? "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " : "";
@@ -67,7 +64,7 @@ class Reporter {
     for (const auto& [input, r] : failed_) {
       err << "  " << input << "：";
       if (r.code == 1) err << "输入有误（" << count_summary(r.diags) << "）\n";
-      else err << "环境错误（" << r.failure << "）\n";
+      else err << "环境错误（" << (r.failure ? r.failure->message : std::string()) << "）\n";
     }
   }
 
