@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/limits.hpp"
 #include "core/toml_util.hpp"
 #include "core/utf8.hpp"
 #include "input/report.hpp"
@@ -30,10 +31,19 @@ size_t distance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
+// A key as echoed in a message: at most 40 characters.
+std::string shorten(const std::string& key) {
+  auto text = decode_utf8(key);
+  if (!text) return "(?)";
+  if (text->size() <= 40) return key;
+  return encode_utf8(text->substr(0, 40)) + "…";
+}
+
 std::string suggest(const std::string& key, const std::vector<std::string>& known) {
   std::string best;
   size_t best_d = std::max<size_t>(2, key.size() / 3) + 1;
   for (const auto& k : known) {
+    if (key.size() > k.size() + best_d) continue;  // too far apart (and a long key costs nothing)
     size_t d = distance(key, k);
     if (d < best_d) { best_d = d; best = k; }
   }
@@ -63,10 +73,35 @@ class ReportReader {
     if (where) *where = loc(*n);
     if (auto v = n->value<std::string>()) {
       if (v->empty()) d_.error(loc(*n), std::string("键 ") + key + "（" + what + "）不能为空");
+      line_text(*v, loc(*n), key, what);
       return *v;
     }
     type_error(*n, key, std::string("字符串（") + what + "）");
     return std::nullopt;
+  }
+
+  // A one-line text (title, organ): no line breaks nor unusable characters, at most
+  // limits::kTitleChars characters.
+  void line_text(const std::string& v, const Loc& at, const std::string& key, const std::string& what) {
+    auto text = decode_utf8(v);
+    if (!text) return;
+    TextOrigin origin{at};
+    if (text->size() > limits::kTitleChars) {
+      d_.error(at, "键 " + key + "（" + what + "）过长：有 " + std::to_string(text->size()) + " 个字，上限为 " +
+                       std::to_string(limits::kTitleChars) + " 个字");
+      return;
+    }
+    for (size_t i = 0; i < text->size(); ++i) {
+      char32_t c = (*text)[i];
+      if (c == '\n') {
+        d_.error(origin.locate(i), "键 " + key + "（" + what + "）中不能换行：标题较长时会自动分行，请写在一行内");
+        return;
+      }
+      if (auto why = unusable(c)) {
+        d_.error(origin.locate(i), "键 " + key + "（" + what + "）中含有" + *why);
+        return;
+      }
+    }
   }
 
   void missing(const toml::table& t, const std::string& key, const std::string& what) {
@@ -79,7 +114,12 @@ class ReportReader {
     auto v = n.value<std::string>();
     if (!v) { type_error(n, key, "字符串（正文，用 \"\"\" 括起的多行文字）"); return std::nullopt; }
     TextOrigin origin{loc(n)};
-    return parse_markup(*v, origin, d_);
+    if (blocks_over_) return Prose{origin, {}, true};  // reported once already
+    origin.index();
+    Prose p = parse_markup(*v, origin, d_, blocks_left_);
+    blocks_left_ -= p.blocks.size();
+    blocks_over_ = p.truncated;
+    return p;
   }
 
   // One figure: an integer (or, for amounts, a number with at most 4 decimals).
@@ -90,17 +130,15 @@ class ReportReader {
     using layout::FigureType;
     if (auto i = n.value_exact<int64_t>()) {
       f.value = *i;
-      if (type == FigureType::Amount) {
-        if (*i > std::numeric_limits<int64_t>::max() / 10000) {
-          d_.error(f.loc, "键 " + key + " 的金额过大");
-          return f;
-        }
-        f.value = *i * 10000;
-      } else if (*i > std::numeric_limits<int32_t>::max() || *i < -std::numeric_limits<int32_t>::max()) {
-        d_.error(f.loc, "键 " + key + " 的数值 " + std::to_string(*i) + " 超出范围（最大 2147483647）");
-      }
-      if (*i < 0 && type != FigureType::Change)
+      if (*i < 0 && type != FigureType::Change) {
         d_.error(f.loc, "键 " + key + " 的数值不能为负数（" + std::to_string(*i) + "）：件数和金额须为非负");
+      } else if (type == FigureType::Amount) {
+        if (*i > limits::kAmountWan) amount_too_large(f.loc, key);
+        else f.value = *i * 10000;
+      } else if (*i > limits::kCount || *i < -limits::kCount) {
+        d_.error(f.loc, "键 " + key + " 的数值 " + std::to_string(*i) + " 超出范围（最大 " +
+                            std::to_string(limits::kCount) + "）");
+      }
       return f;
     }
     if (auto x = n.value_exact<double>()) {
@@ -108,8 +146,17 @@ class ReportReader {
         d_.error(f.loc, "键 " + key + " 应为整数（件数），实际为小数");
         return f;
       }
-      if (!std::isfinite(*x) || *x < 0 || *x > 1e14) {
-        d_.error(f.loc, "键 " + key + " 的金额须为非负的有限数");
+      if (!std::isfinite(*x)) {
+        d_.error(f.loc, "键 " + key + " 的金额须为有限的数（不能是 nan 或 inf）");
+        return f;
+      }
+      if (*x < 0) {
+        d_.error(f.loc, "键 " + key + " 的数值不能为负数（" + layout::format_figure(std::llround(*x * 10000), type) +
+                            "）：件数和金额须为非负");
+        return f;
+      }
+      if (*x > static_cast<double>(limits::kAmountWan)) {
+        amount_too_large(f.loc, key);
         return f;
       }
       double scaled = *x * 10000;
@@ -124,6 +171,11 @@ class ReportReader {
     else
       type_error(n, key, expected);
     return f;
+  }
+
+  void amount_too_large(const Loc& at, const std::string& key) {
+    d_.error(at, "键 " + key + " 的金额超出范围（最大 " + std::to_string(limits::kAmountWan) +
+                     " 万元）：金额以万元为单位，请检查是否按元填写");
   }
 
   // An array may leave out its trailing derivable cells (总计), computed by the check stage.
@@ -182,7 +234,7 @@ class ReportReader {
       }
       const layout::Field* field = table ? table->find_field(key) : nullptr;
       if (!field) {
-        d_.error(loc(k), "未知的键 " + ls.key + "." + key + "（" + ls.title + "）" + suggest(key, known));
+        d_.error(loc(k), "未知的键 " + ls.key + "." + shorten(key) + "（" + ls.title + "）" + suggest(key, known));
         continue;
       }
       figures(v, ls.key + "." + key, *field, s);
@@ -211,21 +263,35 @@ class ReportReader {
     for (const auto& [k, v] : *t) {
       std::string role(k.str());
       if (!l.roles.count(role)) {
-        d_.error(loc(k), "未知的字体角色 fonts." + role + suggest(role, roles));
+        d_.error(loc(k), "未知的字体角色 fonts." + shorten(role) + suggest(role, roles));
         continue;
       }
       FontChoice c;
       c.loc = loc(v);
+      const std::string key = "fonts." + role;
       if (auto s = v.value<std::string>()) {
         c.file = *s;
       } else if (const toml::table* ft = v.as_table()) {
-        c.file = ft->get("file") ? ft->get("file")->value<std::string>().value_or("") : "";
-        c.face = ft->get("face") ? static_cast<int>(ft->get("face")->value<int64_t>().value_or(0)) : 0;
-        if (c.file.empty()) d_.error(c.loc, "fonts." + role + " 须给出 file（字体文件名）");
+        for (const auto& [fk, fv] : *ft)
+          if (fk.str() != "file" && fk.str() != "face")
+            d_.error(loc(fk), "未知的键 " + key + "." + shorten(std::string(fk.str())) + "：字体只有 file 和 face 两项");
+        if (const toml::node* file = ft->get("file")) {
+          if (auto fs = file->value<std::string>()) c.file = *fs;
+          else type_error(*file, key + ".file", "字符串（字体文件名）");
+        } else {
+          d_.error(c.loc, key + " 须给出 file（字体文件名）");
+        }
+        if (const toml::node* face = ft->get("face")) {
+          auto i = face->value_exact<int64_t>();
+          if (!i) type_error(*face, key + ".face", "整数（.ttc 字体集合中的序号，从 0 起）");
+          else if (*i < 0 || *i > 65535) d_.error(loc(*face), key + ".face 应为 0–65535 之间的整数（.ttc 字体集合中的序号，从 0 起）");
+          else c.face = static_cast<int>(*i);
+        }
       } else {
-        type_error(v, "fonts." + role, "字体文件名或 { file = …, face = … }");
+        type_error(v, key, "字体文件名或 { file = …, face = … }");
         continue;
       }
+      if (v.is_string() && c.file.empty()) d_.error(c.loc, key + " 不能为空：请写字体文件名");
       r.fonts[role] = c;
     }
   }
@@ -233,6 +299,8 @@ class ReportReader {
  private:
   SourceRef src_;
   Diagnostics& d_;
+  size_t blocks_left_ = limits::kBlocks;  // paragraphs and headings, all prose together
+  bool blocks_over_ = false;
 };
 
 }  // namespace
@@ -262,7 +330,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   }
   r.layout = find_layout(format, r.year);
   if (!r.layout) {
-    if (!format.empty()) local.error(format_loc, "未知的年报格式 \"" + format + "\"：可用 nianbao layouts 查看已有格式");
+    if (!format.empty()) local.error(format_loc, "未知的年报格式 \"" + shorten(format) + "\"：可用 nianbao layouts 查看已有格式");
     else if (r.year) local.error(r.year_loc, "没有适用于 " + std::to_string(r.year) + " 年度的年报格式：请用 format 指定");
     diags.append(local);
     return std::nullopt;
@@ -283,7 +351,10 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   if (auto s = rr.string(*doc, "title", "报告标题", &r.title_loc)) r.title = *s;
   if (const toml::node* d = doc->get("date")) {
     r.date_loc = rr.loc(*d);
-    if (auto v = d->value<toml::date>()) r.date = {v->year, v->month, v->day};
+    if (auto v = d->value<toml::date>()) {
+      r.date = {v->year, v->month, v->day};
+      if (v->year < 1990 || v->year > 2999) local.error(r.date_loc, "date（发布日期）的年份应在 1990–2999 之间");
+    }
     else rr.type_error(*d, "date", "日期（发布日期，如 2021-01-31，不加引号）");
   } else {
     rr.missing(*doc, "date", "发布日期，如 2021-01-31");
@@ -295,7 +366,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   for (const auto& [k, v] : *doc) {
     std::string key(k.str());
     if (std::find(known.begin(), known.end(), key) == known.end())
-      local.error(rr.loc(k), "未知的键 " + key + suggest(key, known));
+      local.error(rr.loc(k), "未知的键 " + shorten(key) + suggest(key, known));
   }
   if (const toml::node* f = doc->get("fonts")) rr.fonts(*f, l, r);
   for (const auto& s : l.sections) rr.section(*doc, l, s, r);
