@@ -6,6 +6,7 @@
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "typeset/inline.hpp"
+#include "typeset/sfnt_check.hpp"
 #include "typeset/table.hpp"
 
 namespace nb::typeset {
@@ -17,11 +18,14 @@ namespace {
 const Face& open_font(FontLibrary& fonts, const std::string& path, int face, const Loc& at,
                       const std::string& where, const std::string& what) {
   try {
+    if (auto cut = truncated_tables(path)) throw EnvironmentError{*cut + "：请换用完好的 .ttf/.otf/.ttc 文件"};
     return fonts.open(path, face);
   } catch (EnvironmentError& e) {
     // FontLibrary names the file at the start of its message; here the file comes after what chose it.
     if (e.message.rfind(path + ": ", 0) == 0) e.message.erase(0, path.size() + 2);
     e.message = "字体文件 " + path + "（" + what + "）：" + e.message;
+    if (e.message.find("：请") == std::string::npos)
+      e.message += "：文件可能不完整或已损坏，请换用完好的 .ttf/.otf/.ttc 文件";
     e.loc = at;
     if (!at.file) e.path = where;
     throw;
