@@ -134,6 +134,8 @@ std::string explain(const std::string& description, char32_t at) {
   if (has("unknown escape sequence"))
     return "未知的转义序列：引号内的反斜杠 \\ 须写成 \\\\（或改用单引号 '…' 括起的字符串）";
   if (has("expected hex digit")) return "转义不完整：\\u 后须有 4 位、\\U 后须有 8 位十六进制数字";
+  if (has("control character") && at == 0 && scope.find("string") != std::string::npos)
+    return "字符串没有闭合：行末缺少结束的引号（跨行的文字请用 \"\"\" 括起）";
   if (has("control character"))
     return "含有控制字符（常见于从 Word 或网页复制的文字）：请删除它";
   if (has("leading zeroes")) return "数字不能以 0 开头（如 007）：请去掉开头的 0";
@@ -146,8 +148,9 @@ std::string explain(const std::string& description, char32_t at) {
     return "此处应为键名：键名只能由英文字母、数字、- 和 _ 组成（中文键名须加引号）";
   if (has("could not determine value type"))
     return "无法识别的值：文字须用英文双引号括起（如 \"…\"），数字只写阿拉伯数字，不加单位";
-  if (has("expected a comment or whitespace") || has("expected keys, tables, whitespace or comments") ||
-      has("expected value-terminator"))
+  if (has("expected keys, tables, whitespace or comments"))
+    return "此处应为键名：键名只能由英文字母、数字、- 和 _ 组成（中文键名须加引号）";
+  if (has("expected a comment or whitespace") || has("expected value-terminator"))
     return "值后面有多余的字符：一行只写一个“键 = 值”，其后只能有 # 开头的注释";
   if (has("expected ']'")) return "表头须写作 [名称]";
   if (has("closing '}'") || has("dangling comma")) return "内联表须写作 { 键 = 值, 键 = 值 }，写在同一行";

@@ -9,17 +9,18 @@
 
 namespace nb::input {
 
-std::optional<std::string> unusable(char32_t c) {
+std::optional<Unusable> unusable(char32_t c) {
+  const std::string name = codepoint_name(c);
   if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || (c >= 0x80 && c < 0xA0))
-    return "控制字符 " + codepoint_name(c) + "：请删除它（常见于从 Word 复制的文字）";
+    return Unusable{"控制字符 " + name, "常见于从 Word 复制的文字", "请删除它"};
   if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
-    return "私用区字符 " + codepoint_name(c) +
-           "（不同字体显示为不同的字，存档后无法检索）：请改用 Unicode 标准字符，生僻字可用其标准编码的写法";
+    return Unusable{"私用区字符 " + name, "不同字体显示为不同的字，存档后无法检索",
+                    "请改用 Unicode 标准字符，生僻字可用其标准编码的写法"};
   if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
-    return "非字符码位 " + codepoint_name(c) + "（不表示任何字符）：请删除它";
+    return Unusable{"非字符码位 " + name, "不表示任何字符", "请删除它"};
   if (c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) ||
       c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) || (c >= 0xE0000 && c <= 0xE0FFF))
-    return "不可见的格式字符 " + codepoint_name(c) + "（常见于从网页或 Word 复制的文字）：请删除它";
+    return Unusable{"不可见的格式字符 " + name, "常见于从网页或 Word 复制的文字", "请删除它"};
   return std::nullopt;
 }
 
@@ -142,9 +143,11 @@ struct Builder {
     for (const auto& [c, x] : bad) order.emplace_back(x.first, c);
     std::sort(order.begin(), order.end());
     for (const auto& [first, c] : order) {
-      std::string msg = "文字中含有" + *unusable(c);
-      if (size_t n = bad[c].count; n > 1) msg += "（共 " + thousands(n) + " 处，这是第一处）";
-      diags.error(origin.locate(first), msg);
+      const Unusable u = *unusable(c);
+      const size_t n = bad[c].count;
+      diags.error(origin.locate(first), "文字中含有" + u.what + "（" +
+                                            (n > 1 ? "这项文字中共 " + thousands(n) + " 处，这是第一处；" : "") + u.note +
+                                            "）：" + u.fix);
     }
   }
 };

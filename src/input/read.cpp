@@ -56,6 +56,17 @@ std::string suggest(const std::string& key, const std::vector<std::string>& know
   return out;
 }
 
+// The entries of a table in the order they are written (toml++ sorts them by key).
+std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const toml::table& t) {
+  std::vector<std::pair<const toml::key*, const toml::node*>> out;
+  for (const auto& [k, v] : t) out.emplace_back(&k, &v);
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    const auto &x = a.first->source().begin, &y = b.first->source().begin;
+    return x.line != y.line ? x.line < y.line : x.column < y.column;
+  });
+  return out;
+}
+
 class ReportReader {
  public:
   ReportReader(const SourceRef& src, Diagnostics& d) : src_(src), d_(d) {}
@@ -97,8 +108,8 @@ class ReportReader {
         d_.error(origin.locate(i), "键 " + key + "（" + what + "）中不能换行：标题较长时会自动分行，请写在一行内");
         return;
       }
-      if (auto why = unusable(c)) {
-        d_.error(origin.locate(i), "键 " + key + "（" + what + "）中含有" + *why);
+      if (auto u = unusable(c)) {
+        d_.error(origin.locate(i), "键 " + key + "（" + what + "）中含有" + u->what + "（" + u->note + "）：" + u->fix);
         return;
       }
     }
@@ -185,7 +196,9 @@ class ReportReader {
     const size_t want = field.types.size();
     size_t optional_tail = 0;
     while (optional_tail < want && field.derivable[want - 1 - optional_tail]) ++optional_tail;
-    if (const toml::array* a = n.as_array()) {
+    if (const toml::array* a = n.as_array(); a && want == 1) {
+      type_error(n, key, field.label.empty() ? "一个数（不加方括号）" : "一个数（" + field.label + "，不加方括号）");
+    } else if (a) {
       if (a->size() > want || a->size() < want - optional_tail) {
         std::string may_omit;
         if (optional_tail) {
@@ -226,18 +239,18 @@ class ReportReader {
     std::vector<std::string> known{"text"};
     if (table)
       for (const auto& f : table->fields) known.push_back(f.key);
-    for (const auto& [k, v] : *t) {
-      std::string key(k.str());
+    for (const auto& [k, v] : in_file_order(*t)) {
+      std::string key(k->str());
       if (key == "text") {
-        s.text = prose(v, ls.key + ".text");
+        s.text = prose(*v, ls.key + ".text");
         continue;
       }
       const layout::Field* field = table ? table->find_field(key) : nullptr;
       if (!field) {
-        d_.error(loc(k), "未知的键 " + ls.key + "." + shorten(key) + "（" + ls.title + "）" + suggest(key, known));
+        d_.error(loc(*k), "未知的键 " + ls.key + "." + shorten(key) + "（" + ls.title + "）" + suggest(key, known));
         continue;
       }
-      figures(v, ls.key + "." + key, *field, s);
+      figures(*v, ls.key + "." + key, *field, s);
     }
     if (table) {
       for (const auto& f : table->fields) {
@@ -309,6 +322,10 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   Diagnostics local;
   auto doc = parse_toml(src, local);
   if (!doc) { diags.append(local); return std::nullopt; }
+  if (doc->empty()) {
+    diags.error({src, 1, 1}, "文件中没有任何内容（空文件或只有注释）：可用 nianbao init 生成一份填写模板");
+    return std::nullopt;
+  }
   ReportReader rr(src, local);
   Report r;
   r.source = src;
@@ -363,10 +380,10 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
 
   std::vector<std::string> known{"format", "year", "organ", "title", "date", "preface", "fonts"};
   for (const auto& s : l.sections) known.push_back(s.key);
-  for (const auto& [k, v] : *doc) {
-    std::string key(k.str());
+  for (const auto& [k, v] : in_file_order(*doc)) {
+    std::string key(k->str());
     if (std::find(known.begin(), known.end(), key) == known.end())
-      local.error(rr.loc(k), "未知的键 " + shorten(key) + suggest(key, known));
+      local.error(rr.loc(*k), "未知的键 " + shorten(key) + suggest(key, known));
   }
   if (const toml::node* f = doc->get("fonts")) rr.fonts(*f, l, r);
   for (const auto& s : l.sections) rr.section(*doc, l, s, r);

@@ -92,8 +92,12 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
 Prose parse_markup(const std::string& text, const TextOrigin& origin, Diagnostics& diags,
                    size_t max_blocks = limits::kBlocks);
 
-// Why a character may not appear in a report's text (control, private-use, non-
-// and invisible format characters), with what to do; nullopt when it may.
-std::optional<std::string> unusable(char32_t c);
+// A character a report's text may not contain (control, private-use, non- and
+// invisible format characters): what it is ("控制字符 U+0007"), where such
+// characters come from, and what to do.
+struct Unusable {
+  std::string what, note, fix;
+};
+std::optional<Unusable> unusable(char32_t c);
 
 }  // namespace nb::input

@@ -73,7 +73,12 @@ std::optional<Align> parse_align(const std::string& s) {
 }
 
 void read_page(Reader& r, const toml::table& t, Page& p) {
-  auto mm = [&](const char* k) { return r.number(t, k, "毫米数", 0, 2000).value_or(0) * kPtPerMm; };
+  bool ok = true;  // every number read: check how they fit together
+  auto mm = [&](const char* k) {
+    auto v = r.number(t, k, "毫米数", 0, 2000);
+    ok = ok && v;
+    return v.value_or(0) * kPtPerMm;
+  };
   p.width = mm("width");
   p.height = mm("height");
   p.top = mm("top");
@@ -83,10 +88,11 @@ void read_page(Reader& r, const toml::table& t, Page& p) {
   p.page_number_gap = mm("page_number_gap");
   p.chars_per_line = r.integer(t, "chars_per_line", "每行字数", 1, 200).value_or(28);
   p.lines_per_page = r.integer(t, "lines_per_page", "每页行数", 1, 200).value_or(22);
-  if (p.left + p.body_width > p.width || p.top + p.body_height > p.height)
-    r.error_at(t.source(), "版心超出纸张");
+  if (!ok) return;
   if (p.width <= 0 || p.height <= 0 || p.body_width <= 0 || p.body_height <= 0)
     r.error_at(t.source(), "纸张和版心的宽、高须为正数");
+  else if (p.left + p.body_width > p.width || p.top + p.body_height > p.height)
+    r.error_at(t.source(), "版心超出纸张");
 }
 
 void read_role(Reader& r, const std::string& name, const toml::node& n, Layout& l) {
@@ -104,7 +110,10 @@ void read_role(Reader& r, const std::string& name, const toml::node& n, Layout& 
   if (!fonts || fonts->empty()) { r.error(n, "字体角色 " + name + " 须有非空的 fonts 列表"); return; }
   for (const auto& f : *fonts) {
     auto id = f.value<std::string>();
-    if (!id || !l.fonts.count(*id)) { r.error(f, "字体角色 " + name + " 引用了 [fonts] 中未定义的字体"); continue; }
+    if (!id || !l.fonts.count(*id)) {
+      r.error(f, "字体角色 " + name + " 引用了 [fonts] 中未定义的字体" + (id ? " " + *id : std::string()));
+      continue;
+    }
     role.fonts.push_back(*id);
   }
   l.roles[name] = role;
@@ -148,6 +157,8 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
   }
   const int ncols = static_cast<int>(tab.widths.size());
   std::vector<int> covered(ncols, 0);  // rows still covered by a rowspan, per column
+  const int nrows = static_cast<int>(rows->size());
+  bool grid = true;  // no cell placed wrong yet: after one is, the rest are not placed (no cascade)
   int row = 0;
   for (const auto& rn : *rows) {
     const toml::array* cells = rn.as_array();
@@ -166,6 +177,13 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
       } else if (const toml::table* ct = cn.as_table()) {
         proto.text = r.get<std::string>(*ct, "text", "字符串", false).value_or("");
         proto.rowspan = r.integer(*ct, "rowspan", "跨行数", 1, limits::kTableRows, false).value_or(1);
+        if (row + proto.rowspan > nrows) {
+          r.error(*ct->get("rowspan"), "表格 " + id + " 第 " + std::to_string(row + 1) + " 行的单元格跨 " +
+                                           std::to_string(proto.rowspan) + " 行，超出表格的最后一行（共 " +
+                                           std::to_string(nrows) + " 行）");
+          proto.rowspan = nrows - row;
+          grid = false;
+        }
         if (const toml::array* cs = ct->get_as<toml::array>("colspan")) {
           colspans.clear();
           for (const auto& x : *cs) {
@@ -221,7 +239,7 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
         r.error(cn, "单元格文字有 " + std::to_string(text->size()) + " 个字，上限为 " +
                         std::to_string(limits::kCellChars) + " 个字");
       if (proto.field < 0) last_label = proto.text;
-      for (int k = 0; k < ncells; ++k) {
+      for (int k = 0; k < ncells && grid; ++k) {
         Cell c = proto;
         c.column = k;
         c.colspan = k < static_cast<int>(colspans.size()) ? colspans[k] : 1;
@@ -230,18 +248,20 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
         if (c.rowspan < 1 || c.colspan < 1 || col + c.colspan > ncols) {
           r.error(cn, "表格 " + id + " 第 " + std::to_string(row + 1) + " 行：单元格超出 " +
                           std::to_string(ncols) + " 列的网格");
-          return;
+          grid = false;
+          break;
         }
-        for (int j = col; j < col + c.colspan; ++j) {
-          if (covered[j] > 0) { r.error(cn, "单元格与上方的跨行单元格重叠"); return; }
+        for (int j = col; j < col + c.colspan && grid; ++j) {
+          if (covered[j] > 0) { r.error(cn, "单元格与上方的跨行单元格重叠"); grid = false; }
           covered[j] = c.rowspan;
         }
+        if (!grid) break;
         col += c.colspan;
         tab.cells.push_back(c);
       }
     }
     next_free();
-    if (col != ncols) {
+    if (grid && col != ncols) {
       r.error(rn, "表格 " + id + " 第 " + std::to_string(row + 1) + " 行只填满了 " + std::to_string(col) +
                       " 列，网格有 " + std::to_string(ncols) + " 列");
     }
@@ -251,7 +271,10 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
   }
   tab.rows = row;
   for (int c : covered)
-    if (c > 0) r.error_at(t.source(), "表格 " + id + " 的跨行单元格超出最后一行");
+    if (grid && c > 0) {
+      r.error_at(t.source(), "表格 " + id + " 的跨行单元格超出最后一行");
+      break;
+    }
   if (tab.header_rows < 0 || tab.header_rows > tab.rows) r.error_at(t.source(), "header_rows 超出行数");
   // Column names of the table apply to every field that does not name its own.
   if (const toml::node* names = t.get("column_names")) {

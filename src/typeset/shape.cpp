@@ -94,7 +94,7 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
   for (const auto& [c, m] : missing) {
     std::string ch;
     append_utf8(ch, c);
-    const std::string times = m.count > 1 ? "（共出现 " + std::to_string(m.count) + " 次，这是第一处）" : "";
+    const std::string times = m.count > 1 ? "（此段中共 " + std::to_string(m.count) + " 处，这是第一处）" : "";
     if (hb_unicode_general_category(unicode, c) == HB_UNICODE_GENERAL_CATEGORY_UNASSIGNED) {
       diags.error(m.first, "码位 " + codepoint_name(c) + " 在 Unicode 中尚未分配字符" + times +
                                "：它不表示任何字，请删除它或改用规范字符");
