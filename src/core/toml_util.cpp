@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <regex>
 
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
@@ -93,15 +92,22 @@ char32_t char_at(const SourceFile& f, uint32_t line, uint32_t col) {
 // toml++'s "Error while parsing SCOPE: DETAIL" in Chinese: what is wrong and what
 // to do. Unknown details keep toml++'s words.
 std::string explain(const std::string& description, char32_t at) {
-  static const std::regex scoped("^Error while parsing ([^:]+): (.*)$");
-  std::smatch m;
+  const std::string prefix = "Error while parsing ";
   std::string scope, detail = description;
-  if (std::regex_match(description, m, scoped)) {
-    scope = m[1];
-    detail = m[2];
+  if (size_t colon = description.find(": "); description.rfind(prefix, 0) == 0 && colon != std::string::npos) {
+    scope = description.substr(prefix.size(), colon - prefix.size());
+    detail = description.substr(colon + 2);
   }
   auto has = [&](const char* s) { return detail.find(s) != std::string::npos; };
-  std::smatch d;
+  // The digits after `after` in the detail ("saw 30" -> "30").
+  auto number_after = [&](const char* after) {
+    size_t p = detail.find(after);
+    if (p == std::string::npos) return std::string();
+    p += std::string(after).size();
+    size_t e = p;
+    while (e < detail.size() && detail[e] >= '0' && detail[e] <= '9') ++e;
+    return detail.substr(p, e - p);
+  };
   const char* ascii = ascii_for(at);
   if (ascii && (has("saw") || has("could not determine value type")))
     return std::string("此处是全角字符“") + encode_utf8(std::u32string(1, at)) + "”：TOML 的标点须用半角（英文）字符 " +
@@ -115,15 +121,14 @@ std::string explain(const std::string& description, char32_t at) {
     return "文件意外结束：请检查最后一个值是否写完整";
   }
   if (has("cannot redefine existing") || has("cannot insert")) {
-    static const std::regex name("'([^']*)'");
-    std::string key = std::regex_search(detail, d, name) ? std::string(d[1]) : "";
-    return "重复定义" + (key.empty() ? std::string() : " " + key) +
-           "：同一个键或表只能写一次，请删除或合并重复的一项";
+    size_t q = detail.find('\''), e = q == std::string::npos ? q : detail.find('\'', q + 1);
+    std::string key = e == std::string::npos ? "" : " " + detail.substr(q + 1, e - q - 1);
+    return "重复定义" + key + "：同一个键或表只能写一次，请删除或合并重复的一项";
   }
-  if (std::regex_search(detail, d, std::regex("expected day between 1 and (\\d+).*saw (\\d+)")))
-    return "日期无效：该月只有 " + std::string(d[1]) + " 天，写的是 " + std::string(d[2]) + " 日";
-  if (std::regex_search(detail, d, std::regex("expected month between 1 and 12.*saw (\\d+)")))
-    return "日期无效：月份应在 1–12 之间，写的是 " + std::string(d[1]);
+  if (has("expected day between 1 and "))
+    return "日期无效：该月只有 " + number_after("between 1 and ") + " 天，写的是 " + number_after("saw ") + " 日";
+  if (has("expected month between 1 and 12"))
+    return "日期无效：月份应在 1–12 之间，写的是 " + number_after("saw ");
   if (scope == "date" || scope == "date-time" || scope == "time" || scope == "date-time offset")
     return "日期格式不正确：应写作 2021-01-31（四位年、两位月、两位日，以 - 分隔，不加引号）";
   if (has("not representable in 64 bits") || has("exceeds length limit") || has("numeric value too long"))
