@@ -1,19 +1,49 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan, UBSan) and runs each for SECONDS
-# (default 60) on a seed corpus made of input/*.toml. Crashes are written to
-# build-fuzz/artifacts/ and make the script fail.
+# (default 60), one after the other:
+#   fuzz_input     TOML text -> checked report (input, check and compose stages)
+#   fuzz_pipeline  TOML text -> PDF bytes (the whole pipeline, as `nianbao build`)
+#   fuzz_layout    TOML text -> layout (a format file)
+# Seeds: input/*.toml and the bad-input corpus tests/corpus/*.toml (layouts/*.toml
+# for fuzz_layout); the corpus each run grows is kept in build-fuzz/corpus-TARGET.
+# A crash, leak or timeout is written to build-fuzz/artifacts/ and makes the script
+# fail; every one becomes a case of tests/corpus.
+#   ./fuzz.sh [SECONDS] [TARGET …]
+# Installs clang and its fuzzer runtime when missing (Debian, as root).
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-60}
+shift $(( $# > 0 ? 1 : 0 ))
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_input fuzz_pipeline fuzz_layout)
+
+missing=()
+for p in clang libclang-rt-14-dev; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "fuzz: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DNIANBAO_FUZZ=ON -DBUILD_TESTING=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz -j2 --target fuzz_input fuzz_pipeline
+cmake --build build-fuzz -j2 --target "${targets[@]}" | grep -v '^\[' || true
 mkdir -p build-fuzz/artifacts
-for target in fuzz_input fuzz_pipeline; do
-  corpus=build-fuzz/corpus-$target
-  mkdir -p "$corpus"
-  cp input/*.toml "$corpus"/
-  echo "fuzz: $target for ${seconds}s" >&2
-  build-fuzz/tests/fuzz/$target -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=30 \
-    -artifact_prefix=build-fuzz/artifacts/ -print_final_stats=1 "$corpus" 2>&1 | grep -E 'stat::number_of_executed_units|Done|ERROR|SUMMARY' >&2
+status=0
+for target in "${targets[@]}"; do
+  corpus=build-fuzz/corpus-$target seeds=build-fuzz/seeds-$target
+  rm -rf "$seeds" && mkdir -p "$corpus" "$seeds"
+  if [ "$target" = fuzz_layout ]; then cp layouts/*.toml "$seeds"/
+  else cp input/*.toml tests/corpus/*.toml "$seeds"/; fi
+  log=build-fuzz/$target.log
+  echo "fuzz: $target for ${seconds}s (log: $log)" >&2
+  # The corpus first: new inputs go there. The layouts come from the source tree.
+  NIANBAO_DATA=$PWD ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/$target -max_total_time="$seconds" \
+    -max_len=65536 -rss_limit_mb=2048 -timeout=60 -dict=tests/fuzz/toml.dict -print_final_stats=1 \
+    -artifact_prefix=build-fuzz/artifacts/$target- "$corpus" "$seeds" >"$log" 2>&1 || status=1
+  grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|ERROR|SUMMARY' "$log" |
+    sed "s/^/  $target: /" >&2
 done
+exit $status

@@ -289,7 +289,7 @@ BOOST_AUTO_TEST_CASE(figure_types_r5) {
   BOOST_CHECK(errors(replace(s21, "fees           = 4.3625", "fees           = 4.36251")) ==
               (Lines{"r.toml:51:18: 错误: 键 proactive.fees 的金额至多保留 4 位小数（单位：万元）"}));
   BOOST_CHECK(errors(replace(s21, "fees           = 4.3625", "fees           = -1.5")) ==
-              (Lines{"r.toml:51:18: 错误: 键 proactive.fees 的金额须为非负的有限数"}));
+              (Lines{"r.toml:51:18: 错误: 键 proactive.fees 的数值不能为负数（-1.5）：件数和金额须为非负"}));
   BOOST_CHECK(errors(replace(s21, "penalty        = 215", "penalty        = 215.0")) ==
               (Lines{"r.toml:49:18: 错误: 键 proactive.penalty 应为整数（件数），实际为小数"}));
   BOOST_CHECK(errors(set_row(s21, "granted", "[14, -2, 1, 0, 1, 0]")) ==

@@ -63,13 +63,16 @@ inline Output run(const std::string& cmd) {
   return o;
 }
 
-// The diagnostic lines of a run's stderr ("FILE:LINE:COL: 错误: …"), without the
-// quoted source lines, carets, progress and summary lines.
+// The diagnostic lines of a run's stderr ("FILE:LINE:COL: 错误: …", "错误: …" when no
+// file is concerned) and the count of those left out ("……另有 N 条未列出"), without
+// the quoted source lines, carets, progress and summary lines.
 inline std::string diagnostics_only(const std::string& err) {
   std::istringstream in(err);
   std::string line, out;
   while (std::getline(in, line))
-    if (line.find(": 错误: ") != std::string::npos || line.find(": 警告: ") != std::string::npos) out += line + "\n";
+    if (line.find(": 错误: ") != std::string::npos || line.find(": 警告: ") != std::string::npos ||
+        line.rfind("错误: ", 0) == 0 || line.rfind("警告: ", 0) == 0 || line.rfind("……另有 ", 0) == 0)
+      out += line + "\n";
   return out;
 }
 

@@ -186,7 +186,7 @@ int init_cmd(Env& env, const Args& a) {
     return 2;
   }
   if (auto err = write_atomically(path, init_template(*l, year, a.organ))) {
-    std::cerr << *err << '\n';
+    print_diagnostic(err->diagnostic(), {want_color(2), false}, std::cerr);
     return 3;
   }
   std::cerr << "已写出 " << path << "（" << l->id << " 格式，" << year << " 年度）。填写后运行：nianbao check "
@@ -212,7 +212,7 @@ int fonts_cmd(Env& env, const Args& a) {
     if (!report) return 1;
     return list_fonts(env, *report->layout, &*report, std::cout);
   } catch (const EnvironmentError& e) {
-    print_diagnostic({Severity::Error, {}, e.message, ""}, style, std::cerr);
+    print_diagnostic(e.diagnostic(), style, std::cerr);
     return 3;
   }
 }

@@ -34,14 +34,7 @@ class Reporter {
     clear();
     auto& err = std::cerr;
     print_diagnostics(r.diags, o_.style, err);
-    if (!r.failure.empty()) {
-      // Environment messages mostly name their file already ("PATH: 错误: …").
-      const std::string marker = ": 错误: ";
-      auto at = r.failure.find(marker);
-      Diagnostic d{Severity::Error, {}, r.failure, job.input};
-      if (at != std::string::npos) d = {Severity::Error, {}, r.failure.substr(at + marker.size()), r.failure.substr(0, at)};
-      print_diagnostic(d, o_.style, err);
-    }
+    if (r.failure) print_diagnostic(*r.failure, o_.style, err);
     std::string counts = count_summary(r.diags);
     if (!counts.empty() && !o_.style.json) err << job.input << "：" << counts << '\n';
     if (r.code != 0) failed_.push_back({job.input, r});
@@ -77,7 +70,7 @@ class Reporter {
     for (const auto& [input, r] : failed_) {
       err << "  " << input << "：";
       if (r.code == 1) err << "输入有误（" << count_summary(r.diags) << "）\n";
-      else err << "环境错误（" << r.failure << "）\n";
+      else err << "环境错误（" << (r.failure ? r.failure->message : std::string()) << "）\n";
     }
   }
 

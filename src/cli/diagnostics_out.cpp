@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
-#include <vector>
 #include <cstdlib>
+#include <map>
+#include <vector>
 
+#include "core/limits.hpp"
 #include "core/utf8.hpp"
 
 namespace nb::cli {
@@ -20,9 +22,15 @@ bool wide(char32_t c) {
          (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
+std::string json_string(const std::string& s);
+
 }  // namespace
 
-std::string json_quote(const std::string& s) {
+std::string json_quote(const std::string& s) { return json_string(s); }
+
+namespace {
+
+std::string json_string(const std::string& s) {
   std::string o = "\"";
   for (unsigned char c : s) {
     switch (c) {
@@ -44,20 +52,75 @@ std::string json_quote(const std::string& s) {
   return o + "\"";
 }
 
-namespace {
-
-// Line `n` (1-based) of the file, without its end of line.
-std::string source_line(const SourceFile& f, uint32_t n) {
-  size_t b = 0;
-  for (uint32_t i = 1; i < n; ++i) {
-    b = f.text.find('\n', b);
-    if (b == std::string::npos) return {};
-    ++b;
+// Where each line of a file starts, found once per file printed.
+class Lines {
+ public:
+  std::string_view line(const SourceFile& f, uint32_t n) {
+    auto& starts = starts_[&f];
+    if (starts.empty()) {
+      starts.push_back(0);
+      for (size_t i = 0; i < f.text.size(); ++i)
+        if (f.text[i] == '\n') starts.push_back(i + 1);
+    }
+    if (n == 0 || n > starts.size()) return {};
+    size_t b = starts[n - 1];
+    size_t e = n < starts.size() ? starts[n] - 1 : f.text.size();
+    std::string_view line(f.text.data() + b, e - b);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
   }
-  size_t e = f.text.find('\n', b);
-  std::string line = f.text.substr(b, e == std::string::npos ? std::string::npos : e - b);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
+
+ private:
+  std::map<const SourceFile*, std::vector<size_t>> starts_;
+};
+
+// The input line as quoted: control characters shown as U+FFFD (never sent to the
+// terminal), cut to limits::kQuotedLineChars around column `col`; the column of
+// the caret in what is shown.
+std::pair<std::u32string, size_t> quoted(std::u32string text, size_t col) {
+  for (char32_t& c : text)
+    if ((c < 0x20 && c != '\t') || (c >= 0x7F && c < 0xA0) || (c >= 0x202A && c <= 0x202E) ||
+        (c >= 0x2066 && c <= 0x2069))
+      c = 0xFFFD;
+  const size_t keep = limits::kQuotedLineChars;
+  if (text.size() <= keep) return {text, col};
+  size_t b = col > keep / 2 ? std::min(col - keep / 2, text.size() - keep) : 0;
+  std::u32string shown = (b > 0 ? U"…" : U"") + text.substr(b, keep) + (b + keep < text.size() ? U"…" : U"");
+  return {shown, col - b + (b > 0 ? 1 : 0)};
+}
+
+void print_one(const Diagnostic& d, const DiagnosticStyle& style, std::ostream& out, Lines& lines) {
+  const bool error = d.severity == Severity::Error;
+  const std::string path = d.loc.file ? d.loc.file->path : d.path;
+  if (style.json) {
+    out << "{\"file\":" << json_string(path) << ",\"line\":" << d.loc.line << ",\"column\":" << d.loc.col
+        << ",\"severity\":\"" << (error ? "error" : "warning") << "\",\"message\":" << json_string(d.message)
+        << "}\n";
+    return;
+  }
+  const char* bold = style.color ? "\033[1m" : "";
+  const char* reset = style.color ? "\033[0m" : "";
+  const char* tone = style.color ? (error ? "\033[1;31m" : "\033[1;35m") : "";
+  const char* caret_tone = style.color ? "\033[1;32m" : "";
+  std::string where = path;
+  if (d.loc.line > 0) where += ':' + std::to_string(d.loc.line) + ':' + std::to_string(d.loc.col);
+  if (!where.empty()) out << bold << where << ":" << reset << ' ';
+  out << tone << (error ? "错误:" : "警告:") << reset << ' ' << d.message << '\n';
+  if (!d.loc.file || d.loc.line == 0) return;
+  auto decoded = decode_utf8(lines.line(*d.loc.file, d.loc.line));
+  if (!decoded || decoded->empty()) return;
+  // The caret goes under column `col` (code points), padded by display width.
+  auto [text, col] = quoted(std::move(*decoded), d.loc.col);
+  std::string pad;
+  for (size_t i = 0; i + 1 < col && i < text.size(); ++i) {
+    if (text[i] == '\t') pad += '\t';
+    else pad.append(wide(text[i]) ? 2 : 1, ' ');
+  }
+  std::string number = std::to_string(d.loc.line);
+  out << ' ' << std::string(number.size() < 4 ? 4 - number.size() : 0, ' ') << number << " | " << encode_utf8(text)
+      << '\n';
+  out << ' ' << std::string(std::max<size_t>(number.size(), 4), ' ') << " | " << pad << caret_tone << '^' << reset
+      << '\n';
 }
 
 }  // namespace
@@ -73,36 +136,8 @@ size_t display_width(const std::string& utf8) {
 }
 
 void print_diagnostic(const Diagnostic& d, const DiagnosticStyle& style, std::ostream& out) {
-  const bool error = d.severity == Severity::Error;
-  const std::string path = d.loc.file ? d.loc.file->path : d.path;
-  if (style.json) {
-    out << "{\"file\":" << json_quote(path) << ",\"line\":" << d.loc.line << ",\"column\":" << d.loc.col
-        << ",\"severity\":\"" << (error ? "error" : "warning") << "\",\"message\":" << json_quote(d.message)
-        << "}\n";
-    return;
-  }
-  const char* bold = style.color ? "\033[1m" : "";
-  const char* reset = style.color ? "\033[0m" : "";
-  const char* tone = style.color ? (error ? "\033[1;31m" : "\033[1;35m") : "";
-  const char* caret_tone = style.color ? "\033[1;32m" : "";
-  std::string where = path;
-  if (d.loc.line > 0) where += ':' + std::to_string(d.loc.line) + ':' + std::to_string(d.loc.col);
-  if (!where.empty()) out << bold << where << ":" << reset << ' ';
-  out << tone << (error ? "错误:" : "警告:") << reset << ' ' << d.message << '\n';
-  if (!d.loc.file || d.loc.line == 0) return;
-  std::string line = source_line(*d.loc.file, d.loc.line);
-  if (line.empty() || !decode_utf8(line)) return;
-  // The caret goes under column `col` (code points), padded by display width.
-  std::u32string text = *decode_utf8(line);
-  std::string pad;
-  for (size_t i = 0; i + 1 < d.loc.col && i < text.size(); ++i) {
-    if (text[i] == '\t') pad += '\t';
-    else pad.append(wide(text[i]) ? 2 : 1, ' ');
-  }
-  std::string number = std::to_string(d.loc.line);
-  out << ' ' << std::string(number.size() < 4 ? 4 - number.size() : 0, ' ') << number << " | " << line << '\n';
-  out << ' ' << std::string(std::max<size_t>(number.size(), 4), ' ') << " | " << pad << caret_tone << '^' << reset
-      << '\n';
+  Lines lines;
+  print_one(d, style, out, lines);
 }
 
 void print_diagnostics(const Diagnostics& ds, const DiagnosticStyle& style, std::ostream& out) {
@@ -119,12 +154,14 @@ void print_diagnostics(const Diagnostics& ds, const DiagnosticStyle& style, std:
     return std::make_tuple(file, d->loc.line, d->loc.col);
   };
   std::stable_sort(sorted.begin(), sorted.end(), [&](auto* a, auto* b) { return rank(a) < rank(b); });
-  for (const auto* d : sorted) print_diagnostic(*d, style, out);
+  Lines lines;
+  for (const auto* d : sorted) print_one(*d, style, out, lines);
+  if (ds.dropped() > 0 && !style.json)
+    out << "……另有 " << ds.dropped() << " 条未列出（只列出前 " << ds.list().size() << " 条）\n";
 }
 
 std::string count_summary(const Diagnostics& ds) {
-  size_t errors = 0, warnings = 0;
-  for (const auto& d : ds.list()) (d.severity == Severity::Error ? errors : warnings)++;
+  const size_t errors = ds.errors(), warnings = ds.warnings();
   std::string s;
   if (errors) s += std::to_string(errors) + " 个错误";
   if (warnings) s += (s.empty() ? "" : "，") + std::to_string(warnings) + " 个警告";

@@ -14,44 +14,50 @@ namespace nb::cli {
 
 namespace {
 
-std::optional<input::Report> read_report(Env& env, const std::string& path, Diagnostics& diags) {
-  SourceRef src = read_source(path, diags);
-  if (!src) return std::nullopt;
+std::optional<input::Report> read_report(Env& env, const SourceRef& src, Diagnostics& diags) {
   return input::read(
       src, [&](const std::string& id, int year) { return env.layouts.find(id, year); }, diags);
 }
 
 }  // namespace
 
-Outcome run_job(Env& env, const Job& job) {
-  Outcome o;
-  o.label = std::filesystem::path(job.input).stem().string();
-  auto report = read_report(env, job.input, o.diags);
-  if (!report) { o.code = 1; return o; }
+void run_source(Env& env, const SourceRef& src, const input::Report* previous, Outcome& o, std::string* pdf) {
+  auto report = read_report(env, src, o.diags);
+  if (!report) { o.code = 1; return; }
   if (!report->organ.empty()) o.label = report->organ;
-  std::optional<input::Report> previous;
-  if (!job.previous.empty()) {
-    previous = read_report(env, job.previous, o.diags);
-    if (!previous || !check::derive(*previous, o.diags)) { o.code = 1; return o; }
-  }
   check::Options options;
-  options.previous = previous ? &*previous : nullptr;
-  if (!check::run(*report, options, o.diags)) { o.code = 1; return o; }
+  options.previous = previous;
+  if (!check::run(*report, options, o.diags)) { o.code = 1; return; }
   try {
     compose::Document doc = compose::compose(*report);
     typeset::Result pages = typeset::typeset(doc, *env.fonts, o.diags);
-    if (o.diags.has_errors()) { o.code = 1; return o; }
+    if (o.diags.has_errors()) { o.code = 1; return; }
     o.pages = pages.pages.size();
-    if (job.output.empty()) return o;
-    std::string bytes =
-        pdf::write(pages, metadata(*report, env.epoch, env.conformance), {env.write_threads, env.programs.get()});
-    o.bytes = bytes.size();
-    if (auto err = write_atomically(job.output, bytes)) {
-      o.failure = *err;
-      o.code = 3;
-    }
+    if (!pdf) return;
+    *pdf = pdf::write(pages, metadata(*report, env.epoch, env.conformance), {env.write_threads, env.programs.get()});
+    o.bytes = pdf->size();
   } catch (const EnvironmentError& e) {
-    o.failure = e.message;
+    o.failure = e.diagnostic();
+    o.code = 3;
+  }
+}
+
+Outcome run_job(Env& env, const Job& job) {
+  Outcome o;
+  o.label = std::filesystem::path(job.input).stem().string();
+  SourceRef src = read_source(job.input, o.diags);
+  if (!src) { o.code = 1; return o; }
+  std::optional<input::Report> previous;
+  if (!job.previous.empty()) {
+    SourceRef psrc = read_source(job.previous, o.diags);
+    if (psrc) previous = read_report(env, psrc, o.diags);
+    if (!previous || !check::derive(*previous, o.diags)) { o.code = 1; return o; }
+  }
+  std::string bytes;
+  run_source(env, src, previous ? &*previous : nullptr, o, job.output.empty() ? nullptr : &bytes);
+  if (o.code != 0 || job.output.empty()) return o;
+  if (auto err = write_atomically(job.output, bytes)) {
+    o.failure = err->diagnostic();
     o.code = 3;
   }
   return o;

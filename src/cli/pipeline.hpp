@@ -1,10 +1,12 @@
 // One report through the pipeline: read, check, compose, typeset, and (for build)
 // write the PDF. Safe to run for several reports at once on one Env.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "cli/env.hpp"
 #include "core/source.hpp"
+#include "input/report.hpp"
 
 namespace nb::cli {
 
@@ -15,13 +17,19 @@ struct Job {
 };
 
 struct Outcome {
-  int code = 0;            // 0, 1 (input errors) or 3 (environment)
-  Diagnostics diags;       // located messages, in order
-  std::string failure;     // an environment error's message
-  std::string label;       // the organ, or the file name when unreadable
+  int code = 0;                        // 0, 1 (input errors) or 3 (environment)
+  Diagnostics diags;                   // located messages, in order
+  std::optional<Diagnostic> failure;   // an environment error
+  std::string label;                   // the organ, or the file name when unreadable
   size_t pages = 0, bytes = 0;
 };
 
 Outcome run_job(Env& env, const Job& job);
+
+// The pipeline on a report's text already in memory: read, check against `previous`
+// (already read and derived, or null), compose, typeset and, when `pdf` is not null,
+// the PDF's bytes. Fills o's code, diagnostics, failure and pages. What run_job and
+// the fuzz target share.
+void run_source(Env& env, const SourceRef& src, const input::Report* previous, Outcome& o, std::string* pdf);
 
 }  // namespace nb::cli

@@ -128,20 +128,22 @@ class TempFile {
 
 }  // namespace
 
-std::optional<std::string> write_atomically(const std::string& path, const std::string& bytes) {
+std::optional<EnvironmentError> write_atomically(const std::string& path, const std::string& bytes) {
   std::error_code ec;
   if (fs::is_directory(path, ec))
-    return path + ": 错误: 输出路径是一个文件夹：请删除或改名这个文件夹，或用 -o 指定别的输出文件夹";
+    return EnvironmentError{"输出路径是一个文件夹：请删除或改名这个文件夹，或用 -o 指定别的输出文件夹", path};
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    return EnvironmentError{"输出文件夹的位置上是一个文件，不是文件夹：请用 -o 指定一个文件夹", dir.string()};
   if (!fs::is_directory(dir, ec))
-    return dir.string() + ": 错误: 输出文件夹不存在：请先创建它，或用 -o 指定已有的文件夹";
+    return EnvironmentError{"输出文件夹不存在：请先创建它，或用 -o 指定已有的文件夹", dir.string()};
   TempFile tmp;
   if (!tmp.open(dir, target.filename().string()))
-    return path + ": 错误: 无法在输出文件夹中创建文件，" + cause(errno) + kUntouched;
+    return EnvironmentError{"无法在输出文件夹中创建文件，" + cause(errno) + kUntouched, path};
   if (!write_all(tmp.fd(), bytes) || !tmp.finish())
-    return path + ": 错误: 无法写出 PDF，" + cause(errno) + kUntouched;
-  if (!tmp.commit(path)) return path + ": 错误: 无法替换输出文件，" + cause(errno) + kUntouched;
+    return EnvironmentError{"无法写出 PDF，" + cause(errno) + kUntouched, path};
+  if (!tmp.commit(path)) return EnvironmentError{"无法替换输出文件，" + cause(errno) + kUntouched, path};
   return std::nullopt;
 }
 

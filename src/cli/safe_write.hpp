@@ -11,9 +11,11 @@
 #include <optional>
 #include <string>
 
+#include "core/source.hpp"
+
 namespace nb::cli {
 
-// nullopt on success, else a Chinese message naming the path, the cause and what to do.
-std::optional<std::string> write_atomically(const std::string& path, const std::string& bytes);
+// nullopt on success, else the path with a Chinese message naming the cause and what to do.
+std::optional<EnvironmentError> write_atomically(const std::string& path, const std::string& bytes);
 
 }  // namespace nb::cli

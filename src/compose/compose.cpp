@@ -83,6 +83,7 @@ Table make_table(const layout::Table& lt, const input::SectionInput& in, int yea
       if (it != in.figures.end() && c.column < static_cast<int>(it->second.cells.size()))
         v = it->second.cells[c.column].value;
       std::string figure = format_figure(v, f.types[c.column]);  // an empty cell prints as 0
+      tc.figure = text.empty();
       text = text.empty() ? figure : replace_all(text, "{value}", figure);
     }
     tc.runs.push_back(layout_run(text, "table"));

@@ -30,6 +30,7 @@ struct TableCell {
   int row = 0, col = 0, rowspan = 1, colspan = 1;
   std::vector<Run> runs;
   layout::Align align = layout::Align::Center;
+  bool figure = false;  // a figure alone: never broken (a broken number reads as two)
 };
 
 struct Table {

@@ -1,7 +1,11 @@
 #include "core/source.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string_view>
+
+#include "core/limits.hpp"
 
 namespace nb {
 
@@ -16,21 +20,25 @@ std::string format(const Diagnostic& d) {
   return out;
 }
 
-void Diagnostics::error(Loc loc, std::string msg) {
-  list_.push_back({Severity::Error, std::move(loc), std::move(msg), {}});
-}
+void Diagnostics::error(Loc loc, std::string msg) { add({Severity::Error, std::move(loc), std::move(msg), {}}); }
 
 void Diagnostics::warning(Loc loc, std::string msg) {
-  list_.push_back({Severity::Warning, std::move(loc), std::move(msg), {}});
+  add({Severity::Warning, std::move(loc), std::move(msg), {}});
 }
 
-bool Diagnostics::has_errors() const {
-  return std::any_of(list_.begin(), list_.end(),
-                     [](const Diagnostic& d) { return d.severity == Severity::Error; });
+void Diagnostics::add(Diagnostic d) {
+  (d.severity == Severity::Error ? errors_ : warnings_)++;
+  if (list_.size() < limits::kDiagnostics) list_.push_back(std::move(d));
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-  list_.insert(list_.end(), other.list_.begin(), other.list_.end());
+  size_t errors = other.errors_, warnings = other.warnings_;
+  for (const auto& d : other.list_) {
+    add(d);
+    (d.severity == Severity::Error ? errors : warnings)--;
+  }
+  errors_ += errors;  // those `other` counted without keeping
+  warnings_ += warnings;
 }
 
 namespace {
@@ -53,74 +61,130 @@ size_t offset_of(std::string_view text, uint32_t line, uint32_t col) {
 // Walks the raw text of a TOML string and counts decoded code points.
 class StringWalker {
  public:
-  StringWalker(std::string_view text, size_t pos, uint32_t line, uint32_t col)
-      : text_(text), pos_(pos), line_(line), col_(col) {}
+  struct State {
+    size_t pos = 0, index = 0;  // byte offset in the file; code point of the value
+    uint32_t line = 0, col = 0;
+  };
 
-  Loc locate(const SourceRef& file, size_t target) {
-    char quote = peek(0);
-    bool multi = peek(1) == quote && peek(2) == quote;
-    bool basic = quote == '"';
-    advance(multi ? 3 : 1);
-    if (multi) {
+  // At the opening quote, which open() skips.
+  StringWalker(std::string_view text, State at) : text_(text), s_(at) {}
+
+  void open() {
+    quote_ = peek(0);
+    multi_ = peek(1) == quote_ && peek(2) == quote_;
+    advance(multi_ ? 3 : 1);
+    if (multi_) {
       if (peek(0) == '\n') newline(1);
       else if (peek(0) == '\r' && peek(1) == '\n') newline(2);
     }
-    size_t index = 0;
-    while (pos_ < text_.size()) {
+  }
+  char quote() const { return quote_; }
+  bool multi() const { return multi_; }
+  void resume(char quote, bool multi, State at) {
+    quote_ = quote;
+    multi_ = multi;
+    s_ = at;
+  }
+  const State& state() const { return s_; }
+
+  // Stops at code point `target` of the value (or at the closing quote). With
+  // `marks`, records the state every `step` code points on the way.
+  void walk(size_t target, std::vector<State>* marks = nullptr, size_t step = 1) {
+    const bool basic = quote_ == '"';
+    while (s_.pos < text_.size()) {
       char c = peek(0);
-      if (c == quote && (!multi || (peek(1) == quote && peek(2) == quote))) break;
+      if (c == quote_ && (!multi_ || (peek(1) == quote_ && peek(2) == quote_))) break;
       if (basic && c == '\\') {
         char e = peek(1);
-        if (multi && (e == ' ' || e == '\t' || e == '\n' || e == '\r')) {
+        if (multi_ && (e == ' ' || e == '\t' || e == '\n' || e == '\r')) {
           advance(1);
-          while (pos_ < text_.size() && (peek(0) == ' ' || peek(0) == '\t' || peek(0) == '\n' ||
-                                          peek(0) == '\r')) {
+          while (s_.pos < text_.size() && (peek(0) == ' ' || peek(0) == '\t' || peek(0) == '\n' ||
+                                            peek(0) == '\r')) {
             if (peek(0) == '\n') newline(1); else advance(1);
           }
           continue;
         }
-        if (index == target) break;
+        if (s_.index == target) break;
+        mark(marks, step);
         advance(e == 'u' ? 6 : e == 'U' ? 10 : 2);
-        ++index;
+        ++s_.index;
         continue;
       }
-      if (index == target) break;
+      if (s_.index == target) break;
+      mark(marks, step);
       if (c == '\n') newline(1);
       else if (c == '\r' && peek(1) == '\n') newline(2);
       else advance(1);
-      ++index;
+      ++s_.index;
     }
-    return Loc{file, line_, col_};
   }
 
  private:
-  char peek(size_t k) const { return pos_ + k < text_.size() ? text_[pos_ + k] : '\0'; }
+  void mark(std::vector<State>* marks, size_t step) {
+    if (marks && s_.index % step == 0 && (marks->empty() || marks->back().index != s_.index)) marks->push_back(s_);
+  }
+  char peek(size_t k) const { return s_.pos + k < text_.size() ? text_[s_.pos + k] : '\0'; }
   void advance(size_t codepoints) {
-    for (size_t k = 0; k < codepoints && pos_ < text_.size(); ++k) {
-      ++pos_;
-      while (pos_ < text_.size() && is_continuation(text_[pos_])) ++pos_;
-      ++col_;
+    for (size_t k = 0; k < codepoints && s_.pos < text_.size(); ++k) {
+      ++s_.pos;
+      while (s_.pos < text_.size() && is_continuation(text_[s_.pos])) ++s_.pos;
+      ++s_.col;
     }
   }
   void newline(size_t bytes) {
-    pos_ += bytes;
-    ++line_;
-    col_ = 1;
+    s_.pos += bytes;
+    ++s_.line;
+    s_.col = 1;
   }
 
   std::string_view text_;
-  size_t pos_;
-  uint32_t line_, col_;
+  State s_;
+  char quote_ = '"';
+  bool multi_ = false;
 };
+
+constexpr size_t kCheckpointStep = 64;
+
+// The walker at the opening quote of `start`; nullopt when `start` is not at one.
+std::optional<StringWalker> walker_at(const Loc& start) {
+  if (!start.file || start.line == 0) return std::nullopt;
+  const std::string& text = start.file->text;
+  size_t pos = offset_of(text, start.line, start.col);
+  if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) return std::nullopt;
+  StringWalker w(text, {pos, 0, start.line, start.col});
+  w.open();
+  return w;
+}
 
 }  // namespace
 
+struct TextIndex {
+  char quote;
+  bool multi;
+  std::vector<StringWalker::State> marks;  // every kCheckpointStep code points of the value
+};
+
+void TextOrigin::index() {
+  auto w = walker_at(start);
+  if (!w) return;
+  auto ix = std::make_shared<TextIndex>(TextIndex{w->quote(), w->multi(), {}});
+  w->walk(SIZE_MAX, &ix->marks, kCheckpointStep);
+  checkpoints = std::move(ix);
+}
+
 Loc TextOrigin::locate(size_t codepoint_index) const {
-  if (!start.file || start.line == 0) return start;
-  const std::string& text = start.file->text;
-  size_t pos = offset_of(text, start.line, start.col);
-  if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) return start;
-  return StringWalker(text, pos, start.line, start.col).locate(start.file, codepoint_index);
+  if (checkpoints && !checkpoints->marks.empty()) {
+    const auto& marks = checkpoints->marks;
+    size_t k = std::min(codepoint_index / kCheckpointStep, marks.size() - 1);
+    StringWalker w(start.file->text, marks[k]);
+    w.resume(checkpoints->quote, checkpoints->multi, marks[k]);
+    w.walk(codepoint_index);
+    return Loc{start.file, w.state().line, w.state().col};
+  }
+  auto w = walker_at(start);
+  if (!w) return start;
+  w->walk(codepoint_index);
+  return Loc{start.file, w->state().line, w->state().col};
 }
 
 }  // namespace nb

@@ -4,6 +4,7 @@
 #include <limits>
 #include <set>
 
+#include "core/limits.hpp"
 #include "core/toml_util.hpp"
 #include "core/utf8.hpp"
 #include "input/report.hpp"
@@ -31,11 +32,20 @@ size_t distance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
+// A key as echoed in a message: at most 40 characters.
+std::string shorten(const std::string& key) {
+  auto text = decode_utf8(key);
+  if (!text) return "(?)";
+  if (text->size() <= 40) return key;
+  return encode_utf8(text->substr(0, 40)) + "…";
+}
+
 // The known key closest to `key`, or "" when none is close.
 std::string closest(const std::string& key, const std::vector<std::string>& known) {
   std::string best;
   size_t best_d = std::max<size_t>(2, key.size() / 3) + 1;
   for (const auto& k : known) {
+    if (key.size() > k.size() + best_d) continue;  // too far apart (and a long key costs nothing)
     size_t d = distance(key, k);
     if (d < best_d) { best_d = d; best = k; }
   }
@@ -50,6 +60,17 @@ std::string suggest(const std::string& key, const std::vector<std::string>& know
     out = "；这里可用的键：";
     for (size_t i = 0; i < known.size(); ++i) out += (i ? "、" : "") + known[i];
   }
+  return out;
+}
+
+// The entries of a table in the order they are written (toml++ sorts them by key).
+std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const toml::table& t) {
+  std::vector<std::pair<const toml::key*, const toml::node*>> out;
+  for (const auto& [k, v] : t) out.emplace_back(&k, &v);
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    const auto &x = a.first->source().begin, &y = b.first->source().begin;
+    return x.line != y.line ? x.line < y.line : x.column < y.column;
+  });
   return out;
 }
 
@@ -70,6 +91,7 @@ class ReportReader {
     if (where) *where = loc(*n);
     if (auto v = n->value<std::string>()) {
       if (v->empty()) d_.error(loc(*n), std::string("键 ") + key + "（" + what + "）不能为空");
+      line_text(*v, loc(*n), key, what);
       return *v;
     }
     type_error(*n, key, std::string("字符串（") + what + "）");
@@ -84,6 +106,30 @@ class ReportReader {
     if (!best.empty()) suggested_.insert(prefix + best + suffix);
   }
 
+  // A one-line text (title, organ): no line breaks nor unusable characters, at most
+  // limits::kTitleChars characters.
+  void line_text(const std::string& v, const Loc& at, const std::string& key, const std::string& what) {
+    auto text = decode_utf8(v);
+    if (!text) return;
+    TextOrigin origin{at};
+    if (text->size() > limits::kTitleChars) {
+      d_.error(at, "键 " + key + "（" + what + "）过长：有 " + std::to_string(text->size()) + " 个字，上限为 " +
+                       std::to_string(limits::kTitleChars) + " 个字");
+      return;
+    }
+    for (size_t i = 0; i < text->size(); ++i) {
+      char32_t c = (*text)[i];
+      if (c == '\n') {
+        d_.error(origin.locate(i), "键 " + key + "（" + what + "）中不能换行：标题较长时会自动分行，请写在一行内");
+        return;
+      }
+      if (auto u = unusable(c)) {
+        d_.error(origin.locate(i), "键 " + key + "（" + what + "）中含有" + u->what + "（" + u->note + "）：" + u->fix);
+        return;
+      }
+    }
+  }
+
   void missing(const toml::table& t, const std::string& key, const std::string& what) {
     if (suggested_.count(key)) return;
     Loc at = loc_of(src_, t.source());
@@ -96,7 +142,12 @@ class ReportReader {
     auto v = n.value<std::string>();
     if (!v) { type_error(n, key, "字符串（正文，用 \"\"\" 括起的多行文字）"); return std::nullopt; }
     TextOrigin origin{loc(n)};
-    return parse_markup(*v, origin, d_);
+    if (blocks_over_) return Prose{origin, {}, true};  // reported once already
+    origin.index();
+    Prose p = parse_markup(*v, origin, d_, blocks_left_);
+    blocks_left_ -= p.blocks.size();
+    blocks_over_ = p.truncated;
+    return p;
   }
 
   // One figure: an integer (or, for amounts, a number with at most 4 decimals).
@@ -107,17 +158,15 @@ class ReportReader {
     using layout::FigureType;
     if (auto i = n.value_exact<int64_t>()) {
       f.value = *i;
-      if (type == FigureType::Amount) {
-        if (*i > std::numeric_limits<int64_t>::max() / 10000) {
-          d_.error(f.loc, "键 " + key + " 的金额过大");
-          return f;
-        }
-        f.value = *i * 10000;
-      } else if (*i > std::numeric_limits<int32_t>::max() || *i < -std::numeric_limits<int32_t>::max()) {
-        d_.error(f.loc, "键 " + key + " 的数值 " + std::to_string(*i) + " 超出范围（最大 2147483647）");
-      }
-      if (*i < 0 && type != FigureType::Change)
+      if (*i < 0 && type != FigureType::Change) {
         d_.error(f.loc, "键 " + key + " 的数值不能为负数（" + std::to_string(*i) + "）：件数和金额须为非负");
+      } else if (type == FigureType::Amount) {
+        if (*i > limits::kAmountWan) amount_too_large(f.loc, key);
+        else f.value = *i * 10000;
+      } else if (*i > limits::kCount || *i < -limits::kCount) {
+        d_.error(f.loc, "键 " + key + " 的数值 " + std::to_string(*i) + " 超出范围（最大 " +
+                            std::to_string(limits::kCount) + "）");
+      }
       return f;
     }
     if (auto x = n.value_exact<double>()) {
@@ -125,8 +174,17 @@ class ReportReader {
         d_.error(f.loc, "键 " + key + " 应为整数（件数），实际为小数");
         return f;
       }
-      if (!std::isfinite(*x) || *x < 0 || *x > 1e14) {
-        d_.error(f.loc, "键 " + key + " 的金额须为非负的有限数");
+      if (!std::isfinite(*x)) {
+        d_.error(f.loc, "键 " + key + " 的金额须为有限的数（不能是 nan 或 inf）");
+        return f;
+      }
+      if (*x < 0) {
+        d_.error(f.loc, "键 " + key + " 的数值不能为负数（" + layout::format_figure(std::llround(*x * 10000), type) +
+                            "）：件数和金额须为非负");
+        return f;
+      }
+      if (*x > static_cast<double>(limits::kAmountWan)) {
+        amount_too_large(f.loc, key);
         return f;
       }
       double scaled = *x * 10000;
@@ -144,6 +202,11 @@ class ReportReader {
     return f;
   }
 
+  void amount_too_large(const Loc& at, const std::string& key) {
+    d_.error(at, "键 " + key + " 的金额超出范围（最大 " + std::to_string(limits::kAmountWan) +
+                     " 万元）：金额以万元为单位，请检查是否按元填写");
+  }
+
   // An array may leave out its trailing derivable cells (总计), computed by the check stage.
   void figures(const toml::node& n, const std::string& key, const layout::Field& field, SectionInput& s) {
     FieldValue fv;
@@ -151,7 +214,9 @@ class ReportReader {
     const size_t want = field.types.size();
     size_t optional_tail = 0;
     while (optional_tail < want && field.derivable[want - 1 - optional_tail]) ++optional_tail;
-    if (const toml::array* a = n.as_array()) {
+    if (const toml::array* a = n.as_array(); a && want == 1) {
+      type_error(n, key, field.label.empty() ? "一个数（不加方括号）" : "一个数（" + field.label + "，不加方括号）");
+    } else if (a) {
       if (a->size() > want || a->size() < want - optional_tail) {
         std::string may_omit;
         if (optional_tail) {
@@ -192,19 +257,19 @@ class ReportReader {
     std::vector<std::string> known{"text"};
     if (table)
       for (const auto& f : table->fields) known.push_back(f.key);
-    for (const auto& [k, v] : *t) {
-      std::string key(k.str());
+    for (const auto& [k, v] : in_file_order(*t)) {
+      std::string key(k->str());
       if (key == "text") {
-        s.text = prose(v, ls.key + ".text");
+        s.text = prose(*v, ls.key + ".text");
         continue;
       }
       const layout::Field* field = table ? table->find_field(key) : nullptr;
       if (!field) {
-        d_.error(loc(k), "未知的键 " + ls.key + "." + key + "（" + ls.title + "）" + suggest(key, known));
+        d_.error(loc(*k), "未知的键 " + ls.key + "." + shorten(key) + "（" + ls.title + "）" + suggest(key, known));
         misspelt(key, ls.key + ".", known);
         continue;
       }
-      figures(v, ls.key + "." + key, *field, s);
+      figures(*v, ls.key + "." + key, *field, s);
     }
     if (table) {
       for (const auto& f : table->fields) {
@@ -232,21 +297,35 @@ class ReportReader {
     for (const auto& [k, v] : *t) {
       std::string role(k.str());
       if (!l.roles.count(role)) {
-        d_.error(loc(k), "未知的字体角色 fonts." + role + suggest(role, roles));
+        d_.error(loc(k), "未知的字体角色 fonts." + shorten(role) + suggest(role, roles));
         continue;
       }
       FontChoice c;
       c.loc = loc(v);
+      const std::string key = "fonts." + role;
       if (auto s = v.value<std::string>()) {
         c.file = *s;
       } else if (const toml::table* ft = v.as_table()) {
-        c.file = ft->get("file") ? ft->get("file")->value<std::string>().value_or("") : "";
-        c.face = ft->get("face") ? static_cast<int>(ft->get("face")->value<int64_t>().value_or(0)) : 0;
-        if (c.file.empty()) d_.error(c.loc, "fonts." + role + " 须给出 file（字体文件名）");
+        for (const auto& [fk, fv] : *ft)
+          if (fk.str() != "file" && fk.str() != "face")
+            d_.error(loc(fk), "未知的键 " + key + "." + shorten(std::string(fk.str())) + "：字体只有 file 和 face 两项");
+        if (const toml::node* file = ft->get("file")) {
+          if (auto fs = file->value<std::string>()) c.file = *fs;
+          else type_error(*file, key + ".file", "字符串（字体文件名）");
+        } else {
+          d_.error(c.loc, key + " 须给出 file（字体文件名）");
+        }
+        if (const toml::node* face = ft->get("face")) {
+          auto i = face->value_exact<int64_t>();
+          if (!i) type_error(*face, key + ".face", "整数（.ttc 字体集合中的序号，从 0 起）");
+          else if (*i < 0 || *i > 65535) d_.error(loc(*face), key + ".face 应为 0–65535 之间的整数（.ttc 字体集合中的序号，从 0 起）");
+          else c.face = static_cast<int>(*i);
+        }
       } else {
-        type_error(v, "fonts." + role, "字体文件名或 { file = …, face = … }");
+        type_error(v, key, "字体文件名或 { file = …, face = … }");
         continue;
       }
+      if (v.is_string() && c.file.empty()) d_.error(c.loc, key + " 不能为空：请写字体文件名");
       r.fonts[role] = c;
     }
   }
@@ -263,6 +342,8 @@ class ReportReader {
   Diagnostics& d_;
   std::set<std::string> suggested_;
   Loc first_key_;
+  size_t blocks_left_ = limits::kBlocks;  // paragraphs and headings, all prose together
+  bool blocks_over_ = false;
 };
 
 }  // namespace
@@ -271,6 +352,10 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   Diagnostics local;
   auto doc = parse_toml(src, local);
   if (!doc) { diags.append(local); return std::nullopt; }
+  if (doc->empty()) {
+    diags.error({src, 1, 1}, "文件中没有任何内容（空文件或只有注释）：可用 nianbao init 生成一份填写模板");
+    return std::nullopt;
+  }
   ReportReader rr(src, local);
   rr.set_first_key(*doc);
   Report r;
@@ -294,7 +379,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   }
   r.layout = find_layout(format, r.year);
   if (!r.layout) {
-    if (!format.empty()) local.error(format_loc, "未知的年报格式 \"" + format + "\"：可用 nianbao layouts 查看已有格式");
+    if (!format.empty()) local.error(format_loc, "未知的年报格式 \"" + shorten(format) + "\"：可用 nianbao layouts 查看已有格式");
     else if (r.year) local.error(r.year_loc, "没有适用于 " + std::to_string(r.year) + " 年度的年报格式：请用 format 指定");
     diags.append(local);
     return std::nullopt;
@@ -315,7 +400,10 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   if (auto s = rr.string(*doc, "title", "报告标题", &r.title_loc)) r.title = *s;
   if (const toml::node* d = doc->get("date")) {
     r.date_loc = rr.loc(*d);
-    if (auto v = d->value<toml::date>()) r.date = {v->year, v->month, v->day};
+    if (auto v = d->value<toml::date>()) {
+      r.date = {v->year, v->month, v->day};
+      if (v->year < 1990 || v->year > 2999) local.error(r.date_loc, "date（发布日期）的年份应在 1990–2999 之间");
+    }
     else rr.type_error(*d, "date", "日期（发布日期，如 2021-01-31，不加引号）");
   } else {
     rr.missing(*doc, "date", "发布日期，如 2021-01-31");
@@ -330,12 +418,12 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
 
   std::vector<std::string> known{"format", "year", "organ", "title", "date", "preface", "fonts"};
   for (const auto& s : l.sections) known.push_back(s.key);
-  for (const auto& [k, v] : *doc) {
-    std::string key(k.str());
+  for (const auto& [k, v] : in_file_order(*doc)) {
+    std::string key(k->str());
     if (std::find(known.begin(), known.end(), key) == known.end()) {
-      local.error(rr.loc(k), "未知的键 " + key + suggest(key, known));
+      local.error(rr.loc(*k), "未知的键 " + shorten(key) + suggest(key, known));
       rr.misspelt(key, "", known);
-      if (v.is_table()) rr.misspelt(key, "[", known, "]");  // a section: [name]
+      if (v->is_table()) rr.misspelt(key, "[", known, "]");  // a section: [name]
     }
   }
   if (const toml::node* f = doc->get("fonts")) rr.fonts(*f, l, r);

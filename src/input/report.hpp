@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.hpp"
 #include "core/source.hpp"
 #include "layout/layout.hpp"
 
@@ -30,6 +31,7 @@ struct Block {
 struct Prose {
   TextOrigin origin;
   std::vector<Block> blocks;
+  bool truncated = false;  // blocks beyond the limit were left out (and reported)
 };
 
 struct Figure {
@@ -84,6 +86,18 @@ using LayoutFinder = std::function<const layout::Layout*(const std::string& form
 std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout, Diagnostics& diags);
 
 // Splits marked-up prose into paragraphs and headings (blank line, **bold**, ## heading).
-Prose parse_markup(const std::string& text, const TextOrigin& origin, Diagnostics& diags);
+// Characters a report may not contain (see unusable()) are reported, each code point
+// once with its first place and count; so are paragraphs over limits::kParagraphChars
+// and blocks beyond `max_blocks`.
+Prose parse_markup(const std::string& text, const TextOrigin& origin, Diagnostics& diags,
+                   size_t max_blocks = limits::kBlocks);
+
+// A character a report's text may not contain (control, private-use, non- and
+// invisible format characters): what it is ("控制字符 U+0007"), where such
+// characters come from, and what to do.
+struct Unusable {
+  std::string what, note, fix;
+};
+std::optional<Unusable> unusable(char32_t c);
 
 }  // namespace nb::input

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/limits.hpp"
+#include "core/utf8.hpp"
 #include "layout/reader.hpp"
 
 namespace nb::layout {
@@ -71,7 +73,12 @@ std::optional<Align> parse_align(const std::string& s) {
 }
 
 void read_page(Reader& r, const toml::table& t, Page& p) {
-  auto mm = [&](const char* k) { return r.get<double>(t, k, "毫米数").value_or(0) * kPtPerMm; };
+  bool ok = true;  // every number read: check how they fit together
+  auto mm = [&](const char* k) {
+    auto v = r.number(t, k, "毫米数", 0, 2000);
+    ok = ok && v;
+    return v.value_or(0) * kPtPerMm;
+  };
   p.width = mm("width");
   p.height = mm("height");
   p.top = mm("top");
@@ -79,20 +86,22 @@ void read_page(Reader& r, const toml::table& t, Page& p) {
   p.body_width = mm("body_width");
   p.body_height = mm("body_height");
   p.page_number_gap = mm("page_number_gap");
-  p.chars_per_line = static_cast<int>(r.get<int64_t>(t, "chars_per_line", "整数").value_or(28));
-  p.lines_per_page = static_cast<int>(r.get<int64_t>(t, "lines_per_page", "整数").value_or(22));
-  if (p.left + p.body_width > p.width || p.top + p.body_height > p.height)
+  p.chars_per_line = r.integer(t, "chars_per_line", "每行字数", 1, 200).value_or(28);
+  p.lines_per_page = r.integer(t, "lines_per_page", "每页行数", 1, 200).value_or(22);
+  if (!ok) return;
+  if (p.width <= 0 || p.height <= 0 || p.body_width <= 0 || p.body_height <= 0)
+    r.error_at(t.source(), "纸张和版心的宽、高须为正数");
+  else if (p.left + p.body_width > p.width || p.top + p.body_height > p.height)
     r.error_at(t.source(), "版心超出纸张");
-  if (p.chars_per_line <= 0 || p.lines_per_page <= 0) r.error_at(t.source(), "每行字数和每页行数须为正数");
 }
 
 void read_role(Reader& r, const std::string& name, const toml::node& n, Layout& l) {
   const toml::table* t = n.as_table();
   if (!t) { r.error(n, "字体角色 " + name + " 应为表"); return; }
   Role role;
-  role.size = r.get<double>(*t, "size", "字号（磅）").value_or(16);
-  role.indent = r.get<double>(*t, "indent", "首行缩进字数", false).value_or(0);
-  role.embolden = r.get<double>(*t, "embolden", "加粗描边（em）", false).value_or(0);
+  role.size = r.number(*t, "size", "字号（磅）", 1, 200).value_or(16);
+  role.indent = r.number(*t, "indent", "首行缩进字数", 0, 10, false).value_or(0);
+  role.embolden = r.number(*t, "embolden", "加粗描边（em）", 0, 0.2, false).value_or(0);
   if (auto a = r.get<std::string>(*t, "align", "对齐方式", false)) {
     if (auto al = parse_align(*a)) role.align = *al;
     else r.error(*t->get("align"), "align 应为 left、center 或 right");
@@ -101,10 +110,12 @@ void read_role(Reader& r, const std::string& name, const toml::node& n, Layout& 
   if (!fonts || fonts->empty()) { r.error(n, "字体角色 " + name + " 须有非空的 fonts 列表"); return; }
   for (const auto& f : *fonts) {
     auto id = f.value<std::string>();
-    if (!id || !l.fonts.count(*id)) { r.error(f, "字体角色 " + name + " 引用了 [fonts] 中未定义的字体"); continue; }
+    if (!id || !l.fonts.count(*id)) {
+      r.error(f, "字体角色 " + name + " 引用了 [fonts] 中未定义的字体" + (id ? " " + *id : std::string()));
+      continue;
+    }
     role.fonts.push_back(*id);
   }
-  if (role.size <= 0 || role.size > 200) r.error(n, "字号须在 0–200 磅之间");
   l.roles[name] = role;
 }
 
@@ -126,16 +137,28 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
   if (const toml::array* w = t.get_as<toml::array>("columns")) {
     for (const auto& x : *w) {
       auto v = x.value<double>();
-      if (!v || *v <= 0) r.error(x, "列宽比例须为正数");
-      tab.widths.push_back(v.value_or(1));
+      if (!v || !(*v > 0 && *v <= 1e6)) r.error(x, "列宽比例须为正数");
+      tab.widths.push_back(v && *v > 0 && *v <= 1e6 ? *v : 1);
     }
   }
   if (tab.widths.empty()) { r.error_at(t.source(), "表格 " + id + " 缺少 columns（列宽比例）"); return; }
-  tab.header_rows = static_cast<int>(r.get<int64_t>(t, "header_rows", "整数", false).value_or(0));
+  if (tab.widths.size() > static_cast<size_t>(limits::kTableColumns)) {
+    r.error(*t.get("columns"), "表格 " + id + " 有 " + std::to_string(tab.widths.size()) + " 列，上限为 " +
+                                   std::to_string(limits::kTableColumns) + " 列");
+    return;
+  }
+  tab.header_rows = r.integer(t, "header_rows", "表头行数", 0, limits::kTableRows, false).value_or(0);
   const toml::array* rows = t.get_as<toml::array>("rows");
   if (!rows) { r.error_at(t.source(), "表格 " + id + " 缺少 rows"); return; }
+  if (rows->size() > static_cast<size_t>(limits::kTableRows)) {
+    r.error(*t.get("rows"), "表格 " + id + " 有 " + std::to_string(rows->size()) + " 行，上限为 " +
+                                std::to_string(limits::kTableRows) + " 行");
+    return;
+  }
   const int ncols = static_cast<int>(tab.widths.size());
   std::vector<int> covered(ncols, 0);  // rows still covered by a rowspan, per column
+  const int nrows = static_cast<int>(rows->size());
+  bool grid = true;  // no cell placed wrong yet: after one is, the rest are not placed (no cascade)
   int row = 0;
   for (const auto& rn : *rows) {
     const toml::array* cells = rn.as_array();
@@ -153,12 +176,24 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
         proto.align = Align::Center;
       } else if (const toml::table* ct = cn.as_table()) {
         proto.text = r.get<std::string>(*ct, "text", "字符串", false).value_or("");
-        proto.rowspan = static_cast<int>(r.get<int64_t>(*ct, "rowspan", "整数", false).value_or(1));
+        proto.rowspan = r.integer(*ct, "rowspan", "跨行数", 1, limits::kTableRows, false).value_or(1);
+        if (row + proto.rowspan > nrows) {
+          r.error(*ct->get("rowspan"), "表格 " + id + " 第 " + std::to_string(row + 1) + " 行的单元格跨 " +
+                                           std::to_string(proto.rowspan) + " 行，超出表格的最后一行（共 " +
+                                           std::to_string(nrows) + " 行）");
+          proto.rowspan = nrows - row;
+          grid = false;
+        }
         if (const toml::array* cs = ct->get_as<toml::array>("colspan")) {
           colspans.clear();
-          for (const auto& x : *cs) colspans.push_back(static_cast<int>(x.value<int64_t>().value_or(1)));
+          for (const auto& x : *cs) {
+            auto v = x.value_exact<int64_t>();
+            if (!v || *v < 1 || *v > limits::kTableColumns)
+              r.error(x, "colspan 的每一项应为 1–" + std::to_string(limits::kTableColumns) + " 之间的整数");
+            colspans.push_back(v && *v >= 1 && *v <= limits::kTableColumns ? static_cast<int>(*v) : 1);
+          }
         } else {
-          colspans = {static_cast<int>(r.get<int64_t>(*ct, "colspan", "整数", false).value_or(1))};
+          colspans = {r.integer(*ct, "colspan", "跨列数", 1, limits::kTableColumns, false).value_or(1)};
         }
         if (auto a = r.get<std::string>(*ct, "align", "对齐方式", false)) {
           if (auto al = parse_align(*a)) proto.align = *al;
@@ -170,8 +205,7 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
           f.label = r.get<std::string>(*ct, "label", "字符串", false).value_or(last_label);
           f.name = r.get<std::string>(*ct, "name", "字符串", false).value_or(f.label);
           f.optional = r.get<bool>(*ct, "optional", "布尔值", false).value_or(false);
-          int n = static_cast<int>(r.get<int64_t>(*ct, "columns", "整数", false).value_or(1));
-          if (n < 1) { r.error(cn, "columns 须为正整数"); n = 1; }
+          int n = r.integer(*ct, "columns", "字段的列数", 1, limits::kTableColumns, false).value_or(1);
           f.types.assign(n, FigureType::Count);
           f.derivable.assign(n, false);
           if (const toml::node* names = ct->get("column_names")) {
@@ -201,8 +235,11 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
         r.error(cn, "单元格应为字符串或表");
         continue;
       }
+      if (auto text = decode_utf8(proto.text); text && text->size() > limits::kCellChars)
+        r.error(cn, "单元格文字有 " + std::to_string(text->size()) + " 个字，上限为 " +
+                        std::to_string(limits::kCellChars) + " 个字");
       if (proto.field < 0) last_label = proto.text;
-      for (int k = 0; k < ncells; ++k) {
+      for (int k = 0; k < ncells && grid; ++k) {
         Cell c = proto;
         c.column = k;
         c.colspan = k < static_cast<int>(colspans.size()) ? colspans[k] : 1;
@@ -211,18 +248,20 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
         if (c.rowspan < 1 || c.colspan < 1 || col + c.colspan > ncols) {
           r.error(cn, "表格 " + id + " 第 " + std::to_string(row + 1) + " 行：单元格超出 " +
                           std::to_string(ncols) + " 列的网格");
-          return;
+          grid = false;
+          break;
         }
-        for (int j = col; j < col + c.colspan; ++j) {
-          if (covered[j] > 0) { r.error(cn, "单元格与上方的跨行单元格重叠"); return; }
+        for (int j = col; j < col + c.colspan && grid; ++j) {
+          if (covered[j] > 0) { r.error(cn, "单元格与上方的跨行单元格重叠"); grid = false; }
           covered[j] = c.rowspan;
         }
+        if (!grid) break;
         col += c.colspan;
         tab.cells.push_back(c);
       }
     }
     next_free();
-    if (col != ncols) {
+    if (grid && col != ncols) {
       r.error(rn, "表格 " + id + " 第 " + std::to_string(row + 1) + " 行只填满了 " + std::to_string(col) +
                       " 列，网格有 " + std::to_string(ncols) + " 列");
     }
@@ -232,7 +271,10 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
   }
   tab.rows = row;
   for (int c : covered)
-    if (c > 0) r.error_at(t.source(), "表格 " + id + " 的跨行单元格超出最后一行");
+    if (grid && c > 0) {
+      r.error_at(t.source(), "表格 " + id + " 的跨行单元格超出最后一行");
+      break;
+    }
   if (tab.header_rows < 0 || tab.header_rows > tab.rows) r.error_at(t.source(), "header_rows 超出行数");
   // Column names of the table apply to every field that does not name its own.
   if (const toml::node* names = t.get("column_names")) {
@@ -262,12 +304,12 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
   l.id = r.get<std::string>(*doc, "id", "字符串").value_or("");
   l.name = r.get<std::string>(*doc, "name", "字符串").value_or("");
   l.document = r.get<std::string>(*doc, "document", "字符串").value_or("");
-  l.first_year = static_cast<int>(r.get<int64_t>(*doc, "first_year", "整数").value_or(0));
-  l.last_year = static_cast<int>(r.get<int64_t>(*doc, "last_year", "整数", false).value_or(9999));
+  l.first_year = r.integer(*doc, "first_year", "适用的第一个报告年度", 1990, 9999).value_or(0);
+  l.last_year = r.integer(*doc, "last_year", "适用的最后一个报告年度", 1990, 9999, false).value_or(9999);
+  if (l.last_year < l.first_year) r.error_at(doc->source(), "last_year 早于 first_year");
   if (const toml::table* p = r.table(*doc, "page")) read_page(r, *p, l.page);
   if (const toml::table* t = doc->get_as<toml::table>("typography")) {
-    l.typography.cjk_latin_space =
-        r.get<double>(*t, "cjk_latin_space", "汉字与西文间距（em）", false).value_or(0.25);
+    l.typography.cjk_latin_space = r.number(*t, "cjk_latin_space", "汉字与西文间距（em）", 0, 1, false).value_or(0.25);
     if (const toml::array* a = t->get_as<toml::array>("title_keep_together"))
       for (const auto& x : *a) {
         if (auto v = x.value<std::string>()) l.typography.title_keep_together.push_back(*v);
@@ -280,7 +322,7 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
       if (!ft) { r.error(v, "字体 " + std::string(k.str()) + " 应为 { file = …, face = … }"); continue; }
       FontFile ff;
       ff.file = r.get<std::string>(*ft, "file", "字体文件名").value_or("");
-      ff.face = static_cast<int>(r.get<int64_t>(*ft, "face", "整数", false).value_or(0));
+      ff.face = r.integer(*ft, "face", "字体集合中的序号", 0, 65535, false).value_or(0);
       l.fonts[std::string(k.str())] = ff;
     }
   }
@@ -303,6 +345,11 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
       s.table = r.get<std::string>(*st, "table", "表格名", false).value_or("");
       s.hint = r.get<std::string>(*st, "hint", "填写提示", false).value_or("");
       if (!s.table.empty() && !l.tables.count(s.table)) r.error(sn, "章节引用了未定义的表格 " + s.table);
+      static const char* const kTopLevel[] = {"format", "year", "organ", "title", "date", "preface", "fonts"};
+      for (const char* k : kTopLevel)
+        if (s.key == k) r.error(sn, "章节的 key 不能是 " + s.key + "（输入文件中已有此键）");
+      for (const auto& other : l.sections)
+        if (other.key == s.key) r.error(sn, "章节 key " + s.key + " 重复");
       l.sections.push_back(s);
     }
   }

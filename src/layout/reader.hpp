@@ -31,6 +31,32 @@ class Reader {
     return std::nullopt;
   }
 
+  // An integer in [lo, hi]; out of range is an error naming the range.
+  std::optional<int> integer(const toml::table& t, const char* key, const char* what, int64_t lo, int64_t hi,
+                             bool required = true) {
+    auto v = get<int64_t>(t, key, what, required);
+    if (!v) return std::nullopt;
+    if (*v < lo || *v > hi) {
+      error(*t.get(key), std::string("键 ") + key + "（" + what + "）应在 " + std::to_string(lo) + "–" +
+                             std::to_string(hi) + " 之间，实际为 " + std::to_string(*v));
+      return std::nullopt;
+    }
+    return static_cast<int>(*v);
+  }
+
+  // A finite number in [lo, hi] (integers accepted).
+  std::optional<double> number(const toml::table& t, const char* key, const char* what, double lo, double hi,
+                               bool required = true) {
+    auto v = get<double>(t, key, what, required);
+    if (!v) return std::nullopt;
+    if (!(*v >= lo && *v <= hi)) {  // NaN fails too
+      error(*t.get(key), std::string("键 ") + key + "（" + what + "）应为 " + trim(lo) + "–" + trim(hi) +
+                             " 之间的数");
+      return std::nullopt;
+    }
+    return *v;
+  }
+
   const toml::table* table(const toml::table& t, const char* key) {
     const toml::node* n = t.get(key);
     if (!n) { error_at(t.source(), std::string("缺少表 [") + key + "]"); return nullptr; }
@@ -39,6 +65,16 @@ class Reader {
   }
 
  private:
+  static std::string trim(double x) {
+    std::string s = std::to_string(x);
+    while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
+      bool dot = s.back() == '.';
+      s.pop_back();
+      if (dot) break;
+    }
+    return s;
+  }
+
   SourceRef src_;
   Diagnostics& d_;
 };

@@ -3,11 +3,36 @@
 // their header repeated, and numbers the pages.
 #include <cmath>
 
+#include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "typeset/inline.hpp"
+#include "typeset/sfnt_check.hpp"
 #include "typeset/table.hpp"
 
 namespace nb::typeset {
+
+namespace {
+
+// Opens a font file for a role; a file that is not a usable font is reported where
+// it was chosen: at the input's [fonts] entry, or in the layout file.
+const Face& open_font(FontLibrary& fonts, const std::string& path, int face, const Loc& at,
+                      const std::string& where, const std::string& what) {
+  try {
+    if (auto cut = truncated_tables(path)) throw EnvironmentError{*cut + "：请换用完好的 .ttf/.otf/.ttc 文件"};
+    return fonts.open(path, face);
+  } catch (EnvironmentError& e) {
+    // FontLibrary names the file at the start of its message; here the file comes after what chose it.
+    if (e.message.rfind(path + ": ", 0) == 0) e.message.erase(0, path.size() + 2);
+    e.message = "字体文件 " + path + "（" + what + "）：" + e.message;
+    if (e.message.find("：请") == std::string::npos)
+      e.message += "：文件可能不完整或已损坏，请换用完好的 .ttf/.otf/.ttc 文件";
+    e.loc = at;
+    if (!at.file) e.path = where;
+    throw;
+  }
+}
+
+}  // namespace
 
 std::map<std::string, RoleFonts> resolve_roles(const layout::Layout& l, const input::Report* report,
                                                FontLibrary& fonts) {
@@ -18,7 +43,7 @@ std::map<std::string, RoleFonts> resolve_roles(const layout::Layout& l, const in
     if (report) {
       auto it = report->fonts.find(name);
       if (it != report->fonts.end()) {
-        std::string file = it->second.file;
+        const std::string& file = it->second.file;
         std::optional<std::string> path;
         if (file.find('/') != std::string::npos && file[0] != '/' && report->source) {
           auto dir = std::string(report->source->path);
@@ -28,20 +53,20 @@ std::map<std::string, RoleFonts> resolve_roles(const layout::Layout& l, const in
           path = fonts.find(file);
         }
         if (!path)
-          throw EnvironmentError{format({Severity::Error, it->second.loc,
-                                         "找不到字体文件 " + file + "（fonts." + name +
-                                             "）：请把它放进 fonts/ 文件夹，或写出完整路径",
-                                         {}})};
-        rf.chain.push_back(&fonts.open(*path, it->second.face));
+          throw EnvironmentError{"找不到字体文件 " + file + "（fonts." + name +
+                                     "）：请把它放进 fonts/ 文件夹，或写出完整路径",
+                                 "", it->second.loc};
+        rf.chain.push_back(&open_font(fonts, *path, it->second.face, it->second.loc, "", "fonts." + name));
       }
     }
     for (const auto& id : role.fonts) {
       const layout::FontFile& ff = l.fonts.at(id);
       auto path = fonts.find(ff.file);
       if (!path)
-        throw EnvironmentError{l.path + ": 错误: 找不到字体文件 " + ff.file + "（字体 " + id + "，角色 " + name +
-                               "）：请运行 ./setup.sh 安装默认字体，或把字体文件放进 fonts/"};
-      rf.chain.push_back(&fonts.open(*path, ff.face));
+        throw EnvironmentError{"找不到字体文件 " + ff.file + "（字体 " + id + "，角色 " + name +
+                                   "）：请运行 ./setup.sh 安装默认字体，或把字体文件放进 fonts/",
+                               l.path};
+      rf.chain.push_back(&open_font(fonts, *path, ff.face, {}, l.path, "字体 " + id + "，角色 " + name));
     }
     out[name] = std::move(rf);
   }
@@ -49,6 +74,8 @@ std::map<std::string, RoleFonts> resolve_roles(const layout::Layout& l, const in
 }
 
 namespace {
+
+struct PageLimit {};  // the document needs more than limits::kPages pages
 
 class PageBuilder {
  public:
@@ -185,6 +212,7 @@ class PageBuilder {
  private:
   Page& current() { return out_.pages.back(); }
   void new_page() {
+    if (out_.pages.size() == limits::kPages) throw PageLimit{};
     out_.pages.emplace_back();
     y_ = 0;
   }
@@ -211,16 +239,28 @@ Result typeset(const compose::Document& doc, FontLibrary& fonts, Diagnostics& di
   auto roles = resolve_roles(l, doc.report, fonts);
   PageBuilder pb(l, roles, out, diags);
   pb.set_title_keep_together(doc.title_keep_together);
-  for (size_t i = 0; i < doc.blocks.size(); ++i) {
-    const auto& b = doc.blocks[i];
-    if (const auto* p = std::get_if<compose::Paragraph>(&b)) {
-      bool heading = p->kind != compose::Kind::Body && p->kind != compose::Kind::Title;
-      double keep = heading && i + 1 < doc.blocks.size() ? pb.min_height(doc.blocks[i + 1]) : 0;
-      pb.paragraph(*p, keep);
-      if (p->kind == compose::Kind::Title) pb.blank_line();
-    } else {
-      pb.table(std::get<compose::Table>(b));
+  Loc last_prose;  // the last place in the input the pages have reached
+  try {
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+      const auto& b = doc.blocks[i];
+      if (const auto* p = std::get_if<compose::Paragraph>(&b)) {
+        if (!p->runs.empty() && p->runs[0].origin) last_prose = p->runs[0].locate(0);
+        bool heading = p->kind != compose::Kind::Body && p->kind != compose::Kind::Title;
+        double keep = heading && i + 1 < doc.blocks.size() ? pb.min_height(doc.blocks[i + 1]) : 0;
+        pb.paragraph(*p, keep);
+        if (p->kind == compose::Kind::Title) pb.blank_line();
+      } else {
+        pb.table(std::get<compose::Table>(b));
+      }
     }
+  } catch (const PageLimit&) {
+    Diagnostic d{Severity::Error, last_prose,
+                 "报告超过 " + std::to_string(limits::kPages) + " 页（排到此处时已满 " +
+                     std::to_string(limits::kPages) + " 页）：请精简正文，或检查是否误粘贴了大量文字",
+                 doc.report && doc.report->source ? doc.report->source->path : ""};
+    diags.add(d);
+    out.pages.clear();
+    return out;
   }
   pb.number_pages();
   return out;

@@ -90,13 +90,18 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
     offset += static_cast<uint32_t>(text.size());
   }
   hb_buffer_destroy(buf);
+  hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
   for (const auto& [c, m] : missing) {
     std::string ch;
     append_utf8(ch, c);
-    std::string msg = "字符“" + ch + "”（" + codepoint_name(c) + "）在字体角色 " + m.role + " 的所有字体中都没有";
-    if (m.count > 1) msg += "（共出现 " + std::to_string(m.count) + " 次，这是第一处）";
-    msg += "：请改用规范字符，或在 fonts/ 中放入含有此字的字体并在 [fonts] 中选用";
-    diags.error(m.first, msg);
+    const std::string times = m.count > 1 ? "（此段中共 " + std::to_string(m.count) + " 处，这是第一处）" : "";
+    if (hb_unicode_general_category(unicode, c) == HB_UNICODE_GENERAL_CATEGORY_UNASSIGNED) {
+      diags.error(m.first, "码位 " + codepoint_name(c) + " 在 Unicode 中尚未分配字符" + times +
+                               "：它不表示任何字，请删除它或改用规范字符");
+      continue;
+    }
+    diags.error(m.first, "字符“" + ch + "”（" + codepoint_name(c) + "）在字体角色 " + m.role + " 的所有字体中都没有" +
+                             times + "：请改用规范字符，或在 fonts/ 中放入含有此字的字体并在 [fonts] 中选用");
   }
   return atoms;
 }

@@ -42,11 +42,12 @@ TableLayout measure_table(const compose::Table& t, double width, const std::map<
   for (const auto& c : t.cells) {
     double w = tl.col_x[c.col + c.colspan] - tl.col_x[c.col] - 2 * tl.pad;
     auto atoms = shape_runs(c.runs, roles, 0, 0, out, diags);
-    // A word or number wider than its column is never broken: it is set smaller.
+    // A word or number wider than its column is set smaller: a label down to half
+    // size, then broken; a figure as small as it takes, never broken.
     auto prepared = atoms;
     prepare(prepared, style);
     double widest = widest_unbreakable(prepared);
-    if (widest > w && w > 0) scale_atoms(atoms, std::max(w / widest, 0.5));
+    if (widest > w && w > 0) scale_atoms(atoms, c.figure ? w / widest * (1 - 1e-9) : std::max(w / widest, 0.5));
     tl.cell_lines.push_back(break_lines(std::move(atoms), w, style));
     tl.cell_h.push_back(tl.cell_lines.back().size() * tl.line_h + 2 * tl.pad);
   }

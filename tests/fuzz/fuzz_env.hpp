@@ -1,31 +1,34 @@
-// What the fuzz targets share: the layouts and fonts, loaded once per process.
+// What the fuzz targets share: the program's environment (layouts and fonts of the
+// source tree, or of $NIANBAO_DATA), loaded once per process.
 #pragma once
+#include <cstdlib>
+#include <cstdio>
+#include <iostream>
 #include <string>
 
-#include "input/report.hpp"
-#include "layout/catalog.hpp"
-#include "typeset/fonts.hpp"
+#include "cli/env.hpp"
+#include "core/source.hpp"
 
 namespace nbfuzz {
 
-struct Env {
-  nb::layout::Catalog layouts;
-  nb::typeset::FontLibrary fonts{{NB_SOURCE_DIR "/fonts", "/usr/local/share/fonts", "/usr/share/fonts"}};
-  Env() {
-    nb::Diagnostics d;
-    layouts.load_dir(NB_SOURCE_DIR "/layouts", d);
-  }
-  std::optional<nb::input::Report> read(std::string text, nb::Diagnostics& d) {
-    auto src = std::make_shared<nb::SourceFile>();
-    src->path = "fuzz.toml";
-    src->text = std::move(text);
-    return nb::input::read(src, [&](const std::string& id, int y) { return layouts.find(id, y); }, d);
-  }
-};
+inline nb::cli::Env& env() {
+  static nb::cli::Env* e = [] {
+    setenv("NIANBAO_DATA", NB_SOURCE_DIR, 0);
+    auto* x = new nb::cli::Env;  // never destroyed: the fuzzer exits without unwinding
+    if (!x->load(std::cerr)) {
+      std::fprintf(stderr, "fuzz: the layouts do not load\n");
+      std::abort();
+    }
+    return x;
+  }();
+  return *e;
+}
 
-inline Env& env() {
-  static Env e;
-  return e;
+inline nb::SourceRef source(const uint8_t* data, size_t size) {
+  auto src = std::make_shared<nb::SourceFile>();
+  src->path = "fuzz.toml";
+  src->text.assign(reinterpret_cast<const char*>(data), size);
+  return src;
 }
 
 }  // namespace nbfuzz
