@@ -38,6 +38,7 @@ struct Case {
   int exit = -1;
   int timeout = 60;
   std::vector<std::string> generate, layouts, fonts, pdf_text;
+  std::vector<std::pair<std::string, size_t>> pdf_count;  // text, times it occurs
   std::string output;
   bool no_layouts = false;
   int pdf_pages = 0;
@@ -88,6 +89,11 @@ Case parse_case(const std::string& name) {
     else if (key == "output") c.output = value;
     else if (key == "pdf-text") c.pdf_text.push_back(unescape(value));
     else if (key == "pdf-pages") c.pdf_pages = std::stoi(value);
+    else if (key == "pdf-count") {
+      size_t sp = value.rfind(' ');
+      BOOST_REQUIRE_MESSAGE(sp != std::string::npos, name << ".expected: pdf-count: TEXT N");
+      c.pdf_count.emplace_back(value.substr(0, sp), std::stoul(value.substr(sp + 1)));
+    }
     else BOOST_FAIL(name << ".expected: unknown directive " << key);
   }
   BOOST_REQUIRE_MESSAGE(c.exit >= 0, name << ".expected: no exit: line");
@@ -264,6 +270,11 @@ void run_case(const std::string& name) {
   else extract(1, 3), extract(pages - 5, pages);
   for (const auto& s : c.pdf_text)
     BOOST_CHECK_MESSAGE(shown.find(strip_space(s)) != std::string::npos, name << ": the PDF's text lacks " << s);
+  for (const auto& [s, n] : c.pdf_count) {
+    size_t found = 0;
+    for (size_t p = shown.find(s); p != std::string::npos; p = shown.find(s, p + s.size())) ++found;
+    BOOST_CHECK_MESSAGE(found == n, name << ": the PDF's text holds " << s << " " << found << " times, not " << n);
+  }
 }
 
 bool register_cases() {

@@ -212,4 +212,28 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_located) {
   BOOST_CHECK(e[0].rfind("r.toml:87:2: 错误: 文件不是有效的 UTF-8", 0) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(indexed_locations_equal_walked_ones) {
+  // Escapes, line continuations, CRLF and wide characters across several checkpoints.
+  std::string body;
+  for (int i = 0; i < 40; ++i)
+    body += "第" + std::to_string(i) + "行\\u4E2D\\U0001F600 abc\\t中文\r\n" + (i % 7 == 0 ? "续\\\n   接\n" : "");
+  auto src = nbtest::source("r.toml", "# x\ntext = \"\"\"\n" + body + "\"\"\"\n");
+  TextOrigin walked{Loc{src, 2, 8}}, indexed{Loc{src, 2, 8}};
+  indexed.index();
+  BOOST_REQUIRE(indexed.checkpoints);
+  for (size_t i = 0; i < 2000; ++i) {
+    Loc a = walked.locate(i), b = indexed.locate(i);
+    BOOST_REQUIRE_MESSAGE(a.line == b.line && a.col == b.col, "code point " << i << ": " << a.line << ":" << a.col
+                                                                             << " walked, " << b.line << ":" << b.col
+                                                                             << " indexed");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(unusable_characters_are_reported_once_each_with_a_count) {
+  auto e = errors(edit("其它主动公开", "其它\\u0007主动\\u0007公开\uE000"));
+  BOOST_REQUIRE_EQUAL(e.size(), 2u);
+  BOOST_CHECK_EQUAL(e[0], "r.toml:30:3: 错误: 文字中含有控制字符 U+0007（这项文字中共 2 处，这是第一处；常见于从 Word 复制的文字）：请删除它");
+  BOOST_CHECK(e[1].rfind("r.toml:30:19: 错误: 文字中含有私用区字符 U+E000", 0) == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -89,9 +89,27 @@ std::pair<std::u32string, size_t> quoted(std::u32string text, size_t col) {
   return {shown, col - b + (b > 0 ? 1 : 0)};
 }
 
+// A message as printed on one line: control and bidirectional characters (from a
+// key or a file name the input chose) written as \uXXXX, never sent to the terminal.
+std::string one_line(const std::string& message) {
+  auto text = decode_utf8(message);
+  if (!text) return message;
+  std::string out;
+  for (char32_t c : *text) {
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+      char b[12];
+      std::snprintf(b, sizeof b, "\\u%04X", static_cast<unsigned>(c));
+      out += b;
+    } else {
+      append_utf8(out, c);
+    }
+  }
+  return out;
+}
+
 void print_one(const Diagnostic& d, const DiagnosticStyle& style, std::ostream& out, Lines& lines) {
   const bool error = d.severity == Severity::Error;
-  const std::string path = d.loc.file ? d.loc.file->path : d.path;
+  const std::string& path = d.loc.file ? d.loc.file->path : d.path;
   if (style.json) {
     out << "{\"file\":" << json_string(path) << ",\"line\":" << d.loc.line << ",\"column\":" << d.loc.col
         << ",\"severity\":\"" << (error ? "error" : "warning") << "\",\"message\":" << json_string(d.message)
@@ -102,10 +120,10 @@ void print_one(const Diagnostic& d, const DiagnosticStyle& style, std::ostream& 
   const char* reset = style.color ? "\033[0m" : "";
   const char* tone = style.color ? (error ? "\033[1;31m" : "\033[1;35m") : "";
   const char* caret_tone = style.color ? "\033[1;32m" : "";
-  std::string where = path;
+  std::string where = one_line(path);
   if (d.loc.line > 0) where += ':' + std::to_string(d.loc.line) + ':' + std::to_string(d.loc.col);
   if (!where.empty()) out << bold << where << ":" << reset << ' ';
-  out << tone << (error ? "错误:" : "警告:") << reset << ' ' << d.message << '\n';
+  out << tone << (error ? "错误:" : "警告:") << reset << ' ' << one_line(d.message) << '\n';
   if (!d.loc.file || d.loc.line == 0) return;
   auto decoded = decode_utf8(lines.line(*d.loc.file, d.loc.line));
   if (!decoded || decoded->empty()) return;

@@ -179,8 +179,9 @@ class ReportReader {
         return f;
       }
       if (*x < 0) {
-        d_.error(f.loc, "键 " + key + " 的数值不能为负数（" + layout::format_figure(std::llround(*x * 10000), type) +
-                            "）：件数和金额须为非负");
+        const std::string shown =
+            *x >= -static_cast<double>(limits::kAmountWan) ? "（" + layout::format_figure(std::llround(*x * 10000), type) + "）" : "";
+        d_.error(f.loc, "键 " + key + " 的数值不能为负数" + shown + "：件数和金额须为非负");
         return f;
       }
       if (*x > static_cast<double>(limits::kAmountWan)) {
