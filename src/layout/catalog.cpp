@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
+#include <optional>
 
 namespace nb::layout {
 
@@ -16,9 +18,26 @@ bool Catalog::load_dir(const std::string& dir, Diagnostics& diags) {
     return false;
   }
   std::sort(files.begin(), files.end());
+  // Every file but the first parsed on a thread of its own (TOML parsing is most
+  // of a start-up), their messages kept in the order of the files.
+  struct Loaded {
+    Diagnostics diags;
+    std::optional<Layout> layout;
+  };
+  auto load_one = [](const std::string& f) {
+    Loaded r;
+    r.layout = load(f, r.diags);
+    return r;
+  };
+  std::vector<std::future<Loaded>> rest;
+  for (size_t i = 1; i < files.size(); ++i) rest.push_back(std::async(std::launch::async, load_one, files[i]));
+  std::vector<Loaded> loaded;
+  loaded.push_back(load_one(files[0]));
+  for (auto& f : rest) loaded.push_back(f.get());
   bool ok = true;
-  for (const auto& f : files) {
-    if (auto l = load(f, diags)) layouts_.push_back(std::move(*l));
+  for (auto& l : loaded) {
+    diags.append(l.diags);
+    if (l.layout) layouts_.push_back(std::move(*l.layout));
     else ok = false;
   }
   return ok;
