@@ -34,6 +34,34 @@ struct ShapedGlyph {
   double dx;  // offset from the atom's left edge, points
 };
 
+// The glyphs of an atom: inline for the usual one or two (atoms are copied into
+// lines and from lines into pages; a heap block per atom was a third of the
+// typesetting time), on the heap beyond.
+class AtomGlyphs {
+ public:
+  void push_back(const ShapedGlyph& g) {
+    if (n_ < kInline) {
+      inline_[n_] = g;
+    } else {
+      if (n_ == kInline) more_.assign(inline_, inline_ + kInline);
+      more_.push_back(g);
+    }
+    ++n_;
+  }
+  ShapedGlyph* begin() { return n_ > kInline ? more_.data() : inline_; }
+  ShapedGlyph* end() { return begin() + n_; }
+  const ShapedGlyph* begin() const { return n_ > kInline ? more_.data() : inline_; }
+  const ShapedGlyph* end() const { return begin() + n_; }
+  bool empty() const { return n_ == 0; }
+  size_t size() const { return n_; }
+
+ private:
+  static constexpr size_t kInline = 2;
+  ShapedGlyph inline_[kInline];
+  size_t n_ = 0;
+  std::vector<ShapedGlyph> more_;
+};
+
 // One character (or ligature cluster) as set.
 struct Atom {
   const Face* face = nullptr;
@@ -46,7 +74,7 @@ struct Atom {
   Punct punct = Punct::None;
   char32_t ch = 0;
   uint32_t index = 0;  // position of ch in the paragraph text
-  std::vector<ShapedGlyph> glyphs;
+  AtomGlyphs glyphs;
   bool break_before = true;    // a line may break before this atom
   bool stretch_before = true;  // justification may add space before this atom
   double space_before = 0;     // Han–Latin space before this atom (dropped at line start)
