@@ -3,6 +3,7 @@
 // (justify.cpp). Rules from W3C clreq (GB style) and GB/T 15834.
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "typeset/page.hpp"
@@ -96,11 +97,26 @@ struct InlineStyle {
   std::vector<std::u32string> keep_together;    // phrases never broken inside
 };
 
+// Runs already shaped for one document (one Result): the cells of a table that
+// hold the same figure, a table measured before its heading is placed and again
+// when it is set, paragraphs said twice. Holds only runs all of whose
+// characters were found, so that every missing one is still reported where it is.
+class ShapeCache {
+ public:
+  const std::vector<Atom>* find(const std::u32string& key) const;
+  void keep(std::u32string key, const std::vector<Atom>& atoms);
+  static std::u32string key(const std::vector<compose::Run>& runs, double body_grid, double body_size);
+
+ private:
+  std::unordered_map<std::u32string, std::vector<Atom>> kept_;
+};
+
 // Shapes runs with their role's font chain; characters found in no font are
 // reported and left out. Full-width characters of the body size get the grid
-// pitch as their cell.
+// pitch as their cell. With a cache, runs shaped before are not shaped again.
 std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::map<std::string, RoleFonts>& roles,
-                             double body_grid, double body_size, Result& out, Diagnostics& diags);
+                             double body_grid, double body_size, Result& out, Diagnostics& diags,
+                             ShapeCache* cache = nullptr);
 
 CharClass classify(char32_t c);
 Punct punct_kind(char32_t c);

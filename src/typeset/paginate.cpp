@@ -91,7 +91,7 @@ class PageBuilder {
   void paragraph(const compose::Paragraph& p, double keep_after) {
     static const char* kRole[] = {"title", "heading1", "heading2", "heading3", "heading4", "body"};
     const layout::Role& r = *roles_.at(kRole[static_cast<int>(p.kind)]).role;
-    auto atoms = shape_runs(p.runs, roles_, grid_, body_size_, out_, diags_);
+    auto atoms = shape_runs(p.runs, roles_, grid_, body_size_, out_, diags_, &shaped_);
     InlineStyle style;
     style.first_indent = r.indent * grid_;
     style.justify = r.align == layout::Align::Left;
@@ -146,7 +146,7 @@ class PageBuilder {
   double min_height(const compose::Block& b) {
     if (std::holds_alternative<compose::Paragraph>(b)) return 2;
     const auto& t = std::get<compose::Table>(b);
-    TableLayout tl = measure_table(t, page_.body_width, roles_, out_, scratch_);
+    TableLayout tl = measure_table(t, page_.body_width, roles_, out_, scratch_, &shaped_);
     int first = fit_rows(tl, t.header_rows, page_.body_height);  // the smallest acceptable first fragment
     for (int r = t.header_rows + 1; r <= t.rows; ++r)
       if (fit_rows(tl, t.header_rows, tl.height(t.header_rows, r)) == r) { first = r; break; }
@@ -163,7 +163,7 @@ class PageBuilder {
   // A table flows from the current position; where it splits, the next page
   // repeats its header rows.
   void table(const compose::Table& t) {
-    TableLayout tl = measure_table(t, page_.body_width, roles_, out_, diags_);
+    TableLayout tl = measure_table(t, page_.body_width, roles_, out_, diags_, &shaped_);
     const int h = t.header_rows;
     const double header_h = tl.height(0, h);
     y_ += pitch_ * 0.25;
@@ -195,7 +195,7 @@ class PageBuilder {
       compose::Run run;
       run.role = "page_number";
       run.text = U"— " + decode_utf8(std::to_string(i + 1)).value_or(U"") + U" —";
-      auto atoms = shape_runs({run}, roles_, 0, 0, out_, diags_);
+      auto atoms = shape_runs({run}, roles_, 0, 0, out_, diags_, &shaped_);
       InlineStyle style;
       style.justify = false;
       auto lines = break_lines(atoms, page_.body_width, style);
@@ -226,6 +226,7 @@ class PageBuilder {
   Result& out_;
   Diagnostics& diags_;
   Diagnostics scratch_;  // measurements made twice report only once
+  ShapeCache shaped_;
   double pitch_ = 0, grid_ = 0, body_size_ = 0, y_ = 0;
 };
 

@@ -1,6 +1,7 @@
 // Shaping: runs -> atoms. Each character takes the first font of its role's chain
 // that has it (same size, same baseline); HarfBuzz shapes each same-font segment.
 #include <cmath>
+#include <cstring>
 
 #include "core/utf8.hpp"
 #include "typeset/inline.hpp"
@@ -17,8 +18,37 @@ struct Missing {
 
 }  // namespace
 
+const std::vector<Atom>* ShapeCache::find(const std::u32string& key) const {
+  auto it = kept_.find(key);
+  return it == kept_.end() ? nullptr : &it->second;
+}
+
+void ShapeCache::keep(std::u32string key, const std::vector<Atom>& atoms) { kept_.emplace(std::move(key), atoms); }
+
+std::u32string ShapeCache::key(const std::vector<compose::Run>& runs, double body_grid, double body_size) {
+  std::u32string k;
+  for (double d : {body_grid, body_size}) {  // the bits of both, then each run's role and text
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    k += static_cast<char32_t>(bits >> 32);
+    k += static_cast<char32_t>(bits & 0xFFFFFFFF);
+  }
+  for (const auto& run : runs) {
+    for (char c : run.role) k += static_cast<unsigned char>(c);
+    k += 0x110000;  // above every code point: no text holds it
+    k += run.text;
+    k += 0x110001;
+  }
+  return k;
+}
+
 std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::map<std::string, RoleFonts>& roles,
-                             double body_grid, double body_size, Result& out, Diagnostics& diags) {
+                             double body_grid, double body_size, Result& out, Diagnostics& diags, ShapeCache* cache) {
+  std::u32string key;
+  if (cache) {
+    key = ShapeCache::key(runs, body_grid, body_size);
+    if (const auto* atoms = cache->find(key)) return *atoms;
+  }
   std::vector<Atom> atoms;
   std::map<char32_t, Missing> missing;
   hb_buffer_t* buf = hb_buffer_create();
@@ -90,6 +120,7 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
     offset += static_cast<uint32_t>(text.size());
   }
   hb_buffer_destroy(buf);
+  if (cache && missing.empty()) cache->keep(std::move(key), atoms);
   hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
   for (const auto& [c, m] : missing) {
     std::string ch;

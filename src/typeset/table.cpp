@@ -25,7 +25,7 @@ void scale_atoms(std::vector<Atom>& atoms, double f) {
 }  // namespace
 
 TableLayout measure_table(const compose::Table& t, double width, const std::map<std::string, RoleFonts>& roles,
-                          Result& out, Diagnostics& diags) {
+                          Result& out, Diagnostics& diags, ShapeCache* cache) {
   TableLayout tl;
   tl.table = &t;
   const double total = std::accumulate(t.widths.begin(), t.widths.end(), 0.0);
@@ -41,7 +41,7 @@ TableLayout measure_table(const compose::Table& t, double width, const std::map<
   style.cjk_latin_space = 0;
   for (const auto& c : t.cells) {
     double w = tl.col_x[c.col + c.colspan] - tl.col_x[c.col] - 2 * tl.pad;
-    auto atoms = shape_runs(c.runs, roles, 0, 0, out, diags);
+    auto atoms = shape_runs(c.runs, roles, 0, 0, out, diags, cache);
     // A word or number wider than its column is set smaller: a label down to half
     // size, then broken; a figure as small as it takes, never broken.
     auto prepared = atoms;

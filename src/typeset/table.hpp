@@ -19,7 +19,7 @@ struct TableLayout {
 };
 
 TableLayout measure_table(const compose::Table& t, double width, const std::map<std::string, RoleFonts>& roles,
-                          Result& out, Diagnostics& diags);
+                          Result& out, Diagnostics& diags, ShapeCache* cache = nullptr);
 
 // The last body row (exclusive) of a fragment starting at body row `from`, given
 // `room` points below the repeated header. Splits only between rows where no page
