@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(facts_read_from_the_tables_are_freetypes) {
   FT_Library lib;
   BOOST_REQUIRE_EQUAL(FT_Init_FreeType(&lib), 0);
   int faces = 0, cid_keyed = 0;
-  for (const std::string dir : system_dirs()) {
+  for (const std::string& dir : system_dirs()) {
     std::error_code ec;
     for (auto e = nbtest::fs::recursive_directory_iterator(dir, ec); !ec && e != nbtest::fs::recursive_directory_iterator();
          e.increment(ec)) {

@@ -72,7 +72,11 @@ std::string write_document(const typeset::Result& result, Metadata meta, const W
 
   std::vector<FontUse> uses = font_uses(result);
   std::map<const typeset::Face*, std::string> names;
-  for (const auto& use : uses) names[use.face] = "F" + std::to_string(names.size() + 1);
+  for (const auto& use : uses) {
+    std::string name = std::to_string(names.size() + 1);
+    name.insert(0, 1, 'F');  // not "F" + …: GCC 12 warns of a bogus overlap (-Wrestrict)
+    names[use.face] = name;
+  }
   // The slow parts first, on several threads: fonts cut and compressed, pages
   // written and compressed. Then the objects, in a fixed order.
   std::vector<PreparedFont> prepared(uses.size());
