@@ -3,6 +3,8 @@
 // with a classic xref table, then the /ID set from the bytes.
 #include <podofo/podofo.h>
 
+#include <algorithm>
+
 #include "pdf/content.hpp"
 #include "pdf/date.hpp"
 #include "pdf/file_id.hpp"
@@ -81,8 +83,14 @@ std::string write_document(const typeset::Result& result, Metadata meta, const W
   // written and compressed. Then the objects, in a fixed order.
   std::vector<PreparedFont> prepared(uses.size());
   std::vector<std::string> contents(result.pages.size());
+  // Longest first: the fonts with the most glyphs (the body face takes as long as
+  // all the others together), then the pages.
+  std::vector<size_t> order(uses.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return uses[a].gids.size() > uses[b].gids.size(); });
   run_parallel(uses.size() + contents.size(), options.threads, [&](size_t i) {
-    if (i < uses.size()) prepared[i] = prepare_font(uses[i], a1, options.programs);
+    if (i < uses.size()) prepared[order[i]] = prepare_font(uses[order[i]], a1, options.programs);
     else contents[i - uses.size()] = deflate(page_content(result.pages[i - uses.size()], result.height, names));
   });
   PdfDictionary fonts;
