@@ -31,6 +31,7 @@ cli::Env& env() {
   static cli::Env* e = [] {
     setenv("NIANBAO_DATA", nbtest::kSourceDir.c_str(), 1);
     auto* e = new cli::Env;
+    e->writer = cli::linked_pdf_writer(&pdf::write);
     if (!e->load(std::cerr)) std::abort();
     e->programs = nullptr;  // every report cuts its fonts anew (a batch keeps them: BM_Batch200)
     return e;
@@ -215,6 +216,7 @@ void BM_Batch200(benchmark::State& state) {
   options.quiet = true;
   for (auto _ : state) {
     cli::Env fresh;
+    fresh.writer = cli::linked_pdf_writer(&pdf::write);
     if (!fresh.load(std::cerr)) std::abort();
     if (cli::run_batch(fresh, jobs, options) != 0) state.SkipWithError("the batch failed");
   }

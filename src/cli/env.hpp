@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "layout/catalog.hpp"
+#include "cli/pdf_module.hpp"
 #include "pdf/program_cache.hpp"
 #include "pdf/writer.hpp"
 #include "typeset/fonts.hpp"
@@ -26,6 +27,7 @@ struct Env {
   std::unique_ptr<pdf::ProgramCache> programs;  // font programs shared by the reports of a batch
   std::optional<pdf::DateTime> epoch;  // SOURCE_DATE_EPOCH
   pdf::Conformance conformance = pdf::Conformance::A2u;
+  PdfWriter writer;  // the PDF stage: pdf::write, loaded or linked
   unsigned write_threads = 1;  // threads preparing one PDF (more when a run builds a single report)
 
   // Loads the layouts; prints located errors and returns false when one is broken.

@@ -34,7 +34,8 @@ void run_source(Env& env, const SourceRef& src, const input::Report* previous, O
     if (o.diags.has_errors()) { o.code = 1; return; }
     o.pages = pages.pages.size();
     if (!pdf) return;
-    *pdf = pdf::write(pages, metadata(*report, env.epoch, env.conformance), {env.write_threads, env.programs.get()});
+    if (!env.writer.valid()) throw EnvironmentError{"内部错误：PDF 模块未加载"};
+    *pdf = env.writer.get()(pages, metadata(*report, env.epoch, env.conformance), {env.write_threads, env.programs.get()});
     o.bytes = pdf->size();
   } catch (const EnvironmentError& e) {
     o.failure = e.diagnostic();

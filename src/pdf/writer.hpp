@@ -37,4 +37,8 @@ struct WriteOptions {
 // EnvironmentError if a font cannot be subset.
 std::string write(const typeset::Result& result, const Metadata& meta, const WriteOptions& options = {});
 
+// `write` as the nianbao binary finds it in libnianbao-pdf.so (see cli/pdf_module.hpp):
+// the module's one exported function, nianbao_pdf_writer, returns it.
+using WriteFn = std::string (*)(const typeset::Result&, const Metadata&, const WriteOptions&);
+
 }  // namespace nb::pdf

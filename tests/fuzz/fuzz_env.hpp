@@ -15,6 +15,7 @@ inline nb::cli::Env& env() {
   static nb::cli::Env* e = [] {
     setenv("NIANBAO_DATA", NB_SOURCE_DIR, 0);
     auto* x = new nb::cli::Env;  // never destroyed: the fuzzer exits without unwinding
+    x->writer = nb::cli::linked_pdf_writer(&nb::pdf::write);
     if (!x->load(std::cerr)) {
       std::fprintf(stderr, "fuzz: the layouts do not load\n");
       std::abort();

@@ -1,0 +1,25 @@
+// The PDF stage of the nianbao binary lives in libnianbao-pdf.so: PoDoFo and the
+// fifteen libraries it pulls in (libcrypto, libtiff, fontconfig, …) take 6 ms to
+// load, longer than reading, checking and setting the sample together. The
+// binary loads the module on a second thread as soon as it knows it will write a
+// PDF, and waits for it only when the pages are ready. Programs that link nb_pdf
+// themselves (tests, benchmarks, fuzzers) hand pdf::write over instead.
+#pragma once
+#include <future>
+#include <string>
+
+#include "pdf/writer.hpp"
+
+namespace nb::cli {
+
+using PdfWriter = std::shared_future<pdf::WriteFn>;
+
+// Starts loading the module found next to the binary (build tree) or in
+// ../LIBDIR/nianbao (installed). get() rethrows an EnvironmentError when the module
+// is missing or does not load.
+PdfWriter load_pdf_module();
+
+// A writer linked into the program.
+PdfWriter linked_pdf_writer(pdf::WriteFn write);
+
+}  // namespace nb::cli
