@@ -294,8 +294,10 @@ int run(const std::vector<std::string>& args) {
   // kept and leak checkers see the environment reachable.
   kept_env = new Env;
   Env& env = *kept_env;
-  if (a->verb == "build") env.writer = load_pdf_module();  // loads while the layouts, the input and the fonts are read
   if (!env.load(std::cerr)) return 3;
+  // The PDF module loads while the input is read and set. Not earlier: a thread
+  // created while dlopen runs (the layouts' parser) waits for it to finish.
+  if (a->verb == "build") env.writer = load_pdf_module();
   if (a->verb == "layouts") return layouts_cmd(env);
   if (a->verb == "init") return init_cmd(env, *a);
   if (a->verb == "fonts") return fonts_cmd(env, *a);
