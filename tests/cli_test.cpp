@@ -202,6 +202,25 @@ BOOST_AUTO_TEST_CASE(installed_tree_runs_from_another_folder) {
               std::string::npos);
 }
 
+// The PDF stage is a module the binary loads: without it, check still works and
+// build says what is missing, exits 3 and writes nothing.
+BOOST_AUTO_TEST_CASE(a_binary_without_its_pdf_module) {
+  TempDir t;
+  Output i = run("cmake --install " + fs::path(kBinary).parent_path().string() + " --prefix " + t.file("prefix"));
+  BOOST_REQUIRE_EQUAL(i.code, 0);
+  auto module = fs::path(t.file("prefix")) / "lib" / "nianbao" / "libnianbao-pdf.so";
+  if (!fs::exists(module)) module = fs::path(t.file("prefix")) / "lib" / "x86_64-linux-gnu" / "nianbao" / "libnianbao-pdf.so";
+  BOOST_REQUIRE(fs::exists(module));
+  fs::remove(module);
+  const std::string bin = t.file("prefix/bin/nianbao");
+  BOOST_CHECK_EQUAL(run(bin + " check " + kSample).code, 0);
+  Output o = run(bin + " build " + kSample + " -o " + t.path.string());
+  BOOST_CHECK_EQUAL(o.code, 3);
+  BOOST_CHECK(o.err.find("找不到 PDF 模块 libnianbao-pdf.so") != std::string::npos);
+  BOOST_CHECK(o.err.find("cmake --install build") != std::string::npos);
+  BOOST_CHECK(!fs::exists(t.file("quanan-2020.pdf")));
+}
+
 BOOST_AUTO_TEST_CASE(warnings_for_a_date_title_or_section_that_cannot_be_right) {
   TempDir t;
   std::string s = read_file(kSample);
