@@ -301,7 +301,11 @@ int run(const std::vector<std::string>& args) {
   if (a->verb == "layouts") return layouts_cmd(env);
   if (a->verb == "init") return init_cmd(env, *a);
   if (a->verb == "fonts") return fonts_cmd(env, *a);
-  return pipeline_cmd(env, *a);
+  int code = pipeline_cmd(env, *a);
+  // The loading thread joined (the last reference to its result dropped): no thread
+  // is left inside dlopen when the process exits, e.g. after an input error.
+  env.writer = {};
+  return code;
 }
 
 }  // namespace nb::cli

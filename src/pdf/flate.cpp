@@ -3,6 +3,8 @@
 #include <libdeflate.h>
 
 #include <memory>
+#include <mutex>
+#include <vector>
 
 #include "core/source.hpp"
 
@@ -17,15 +19,47 @@ constexpr int kLevel = 6;
 struct FreeCompressor {
   void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
+using Compressor = std::unique_ptr<libdeflate_compressor, FreeCompressor>;
+
+// Compressors kept for the next stream: one faults in a megabyte of tables. A
+// pool rather than thread_local: this code runs in a module loaded with dlopen,
+// where dynamic TLS trips LeakSanitizer (glibc 2.36, GCC 12).
+class Pool {
+ public:
+  Compressor take() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!free_.empty()) {
+        Compressor c = std::move(free_.back());
+        free_.pop_back();
+        return c;
+      }
+    }
+    return Compressor(libdeflate_alloc_compressor(kLevel));
+  }
+  void give(Compressor c) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(std::move(c));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<Compressor> free_;
+};
+
+Pool& pool() {
+  static Pool* p = new Pool;  // never destroyed: threads may compress until the process ends
+  return *p;
+}
 
 }  // namespace
 
 std::string deflate(std::string_view data) {
-  // One compressor per thread, kept: its tables are a megabyte to fault in.
-  thread_local std::unique_ptr<libdeflate_compressor, FreeCompressor> compressor(libdeflate_alloc_compressor(kLevel));
+  Compressor compressor = pool().take();
   if (!compressor) throw EnvironmentError{"内存不足：无法压缩 PDF 数据流"};
   std::string out(libdeflate_zlib_compress_bound(compressor.get(), data.size()), '\0');
   size_t size = libdeflate_zlib_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
+  pool().give(std::move(compressor));
   if (size == 0) throw EnvironmentError{"生成 PDF 失败：无法压缩数据流"};
   out.resize(size);
   return out;
