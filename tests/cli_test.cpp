@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(init_writes_a_template_that_passes_check_once_filled) {
 BOOST_AUTO_TEST_CASE(fonts_lists_roles_fallbacks_and_missing_characters) {
   Output o = run(kBinary + " fonts");
   BOOST_CHECK_EQUAL(o.code, 0);
-  BOOST_CHECK(o.out.find("  body（16 磅）\n      FandolFang  ") != std::string::npos);
+  BOOST_CHECK(o.out.find("  body（正文，16 磅）\n      FandolFang  ") != std::string::npos);
   BOOST_CHECK(o.out.find("→ Noto Serif CJK SC  ") != std::string::npos);
   BOOST_CHECK(o.out.find("NotoSerifCJK-Regular.ttc（第 2 个字体）") != std::string::npos);
   TempDir t;

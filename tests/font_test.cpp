@@ -100,7 +100,7 @@ BOOST_AUTO_TEST_CASE(character_in_no_font_is_a_located_error) {
   BOOST_REQUIRE_EQUAL(d.list().size(), 1u);
   std::string msg = format(d.list()[0]);
   BOOST_TEST_INFO(msg);
-  BOOST_CHECK(msg.rfind("r.toml:3:2: 错误: 字符“😀”（U+1F600）在字体角色 body 的所有字体中都没有", 0) == 0);
+  BOOST_CHECK(msg.rfind("r.toml:3:2: 错误: 字符“😀”（U+1F600）在字体角色 body（正文）的所有字体中都没有", 0) == 0);
 }
 
 // The facts Face reads from the tables (to spare FreeType's FT_New_Face) are those

@@ -44,7 +44,7 @@ int list_fonts(Env& env, const layout::Layout& layout, const input::Report* repo
   auto roles = typeset::resolve_roles(layout, report, *env.fonts);
   out << "格式 " << layout.id << "（" << layout.document << "）的字体角色：\n";
   for (const auto& [name, rf] : roles) {
-    out << "  " << name << "（" << rf.role->size << " 磅）\n";
+    out << "  " << name << "（" << (rf.role->label.empty() ? "" : rf.role->label + "，") << rf.role->size << " 磅）\n";
     for (size_t i = 0; i < rf.chain.size(); ++i) {
       const typeset::Face* f = rf.chain[i];
       out << "    " << (i == 0 ? "  " : "→ ") << f->family() << "  " << f->path();

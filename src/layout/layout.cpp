@@ -99,6 +99,7 @@ void read_role(Reader& r, const std::string& name, const toml::node& n, Layout& 
   const toml::table* t = n.as_table();
   if (!t) { r.error(n, "字体角色 " + name + " 应为表"); return; }
   Role role;
+  role.label = r.get<std::string>(*t, "label", "角色名称", false).value_or("");
   role.size = r.number(*t, "size", "字号（磅）", 1, 200).value_or(16);
   role.indent = r.number(*t, "indent", "首行缩进字数", 0, 10, false).value_or(0);
   role.embolden = r.number(*t, "embolden", "加粗描边（em）", 0, 0.2, false).value_or(0);

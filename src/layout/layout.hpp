@@ -31,11 +31,15 @@ struct FontFile {
 enum class Align { Left, Center, Right };
 
 struct Role {
+  std::string label;               // what users call it (正文, 二级标题), for messages
   double size = 16;
   std::vector<std::string> fonts;  // font ids, fallback order
   double indent = 0;               // first-line indent in characters
   double embolden = 0;             // stroke width in em, 0 = none
   Align align = Align::Left;
+
+  // "body（正文）": the key users write in [fonts], and what it is.
+  std::string named(const std::string& id) const { return label.empty() ? id : id + "（" + label + "）"; }
 };
 
 enum class FigureType { Count, Change, Amount };

@@ -67,7 +67,7 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
         if (rf.chain[f]->glyph_for(text[i])) { face_of[i] = static_cast<int>(f); break; }
       if (face_of[i] < 0) {
         auto& m = missing[text[i]];
-        if (m.count++ == 0) { m.first = run.locate(i); m.role = run.role; }
+        if (m.count++ == 0) { m.first = run.locate(i); m.role = rf.role->named(run.role); }
       }
     }
     for (size_t b = 0; b < text.size();) {
@@ -131,7 +131,7 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
                                "：它不表示任何字，请删除它或改用规范字符");
       continue;
     }
-    diags.error(m.first, "字符“" + ch + "”（" + codepoint_name(c) + "）在字体角色 " + m.role + " 的所有字体中都没有" +
+    diags.error(m.first, "字符“" + ch + "”（" + codepoint_name(c) + "）在字体角色 " + m.role + (m.role.ends_with("）") ? "" : " ") + "的所有字体中都没有" +
                              times + "：请改用规范字符，或在 fonts/ 中放入含有此字的字体并在 [fonts] 中选用");
   }
   return atoms;
