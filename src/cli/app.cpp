@@ -297,7 +297,11 @@ int run(const std::vector<std::string>& args) {
   if (!env.load(std::cerr)) return 3;
   // The PDF module loads while the input is read and set. Not earlier: a thread
   // created while dlopen runs (the layouts' parser) waits for it to finish.
+#ifdef NB_PDF_LINKED
+  if (a->verb == "build") env.writer = linked_pdf_writer(&pdf::write);
+#else
   if (a->verb == "build") env.writer = load_pdf_module();
+#endif
   if (a->verb == "layouts") return layouts_cmd(env);
   if (a->verb == "init") return init_cmd(env, *a);
   if (a->verb == "fonts") return fonts_cmd(env, *a);
