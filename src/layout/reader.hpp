@@ -1,6 +1,7 @@
 // Reading a layout file: typed lookups with located errors (private to nb_layout).
 #pragma once
 #include <optional>
+#include <type_traits>
 #include <string>
 
 #include "core/toml_util.hpp"
@@ -26,7 +27,13 @@ class Reader {
       if (required) error_at(t.source(), std::string("缺少键 ") + key + "（" + what + "）");
       return std::nullopt;
     }
-    if (auto v = n->value<T>()) return *v;
+    // An integer only from an integer: toml++ 3.3 casts a float such as 5e40 to
+    // int64_t without a range check (undefined behaviour; found by fuzz_layout).
+    if constexpr (std::is_same_v<T, int64_t>) {
+      if (auto v = n->value_exact<T>()) return *v;
+    } else if (auto v = n->value<T>()) {
+      return *v;
+    }
     error(*n, std::string("键 ") + key + " 应为" + what + "，实际为" + type_name(*n));
     return std::nullopt;
   }
