@@ -9,9 +9,11 @@ In process (tests/bench.cpp, Google Benchmark): each stage on the sample, the
 sample end to end, synthetic reports of about 10, 100 and 500 pages, a batch of
 200 reports. Whole process: `nianbao build input/quanan-2020.toml` from start to
 PDF written (wall and CPU time, peak resident memory from wait4, as
-/usr/bin/time -v reports it), and 1,000 copies of the sample in one
-`nianbao build -j 2`. With --baseline, the whole-process runs of both binaries
-alternate, so that both see the same load.
+/usr/bin/time -v reports it), cold (NIANBAO_CACHE=off: every run cuts its fonts,
+as a first build does) and warm (a re-run: the cut fonts stored by the run
+before), and 1,000 copies of the sample in one `nianbao build -j 2` (cold).
+With --baseline, the whole-process runs of both binaries alternate, so that
+both see the same load.
 """
 import argparse
 import json
@@ -51,10 +53,11 @@ def baseline_binary(rev):
     return binary, sha
 
 
-def run_once(cmd):
+def run_once(cmd, cache="off"):
     """Wall ms, CPU ms (user + system) and peak resident KiB of one run."""
+    env = dict(os.environ, NIANBAO_CACHE=cache)
     t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, ru = os.wait4(p.pid, 0)
     wall = (time.perf_counter() - t) * 1e3
     if status != 0:
@@ -62,18 +65,20 @@ def run_once(cmd):
     return wall, (ru.ru_utime + ru.ru_stime) * 1e3, ru.ru_maxrss
 
 
-def whole_process(binaries, runs, out):
-    """Median wall, CPU and peak memory of building the sample, runs alternating between binaries."""
-    samples = {name: [] for name in binaries}
+def whole_process(variants, runs, out):
+    """Median wall, CPU and peak memory of building the sample, runs alternating between
+    variants (name -> binary, cache folder)."""
+    samples = {name: [] for name in variants}
     for _ in range(runs):
-        for name, binary in binaries.items():
-            samples[name].append(run_once([binary, "build", SAMPLE, "-o", out]))
+        for name, (binary, cache) in variants.items():
+            samples[name].append(run_once([binary, "build", SAMPLE, "-o", out], cache))
     return {name: tuple(statistics.median(x[i] for x in s) for i in range(3)) for name, s in samples.items()}
 
 
 def time_v_peak(binary, out):
     """Peak memory as /usr/bin/time -v reports it (KiB), for the record."""
-    r = subprocess.run(["/usr/bin/time", "-v", binary, "build", SAMPLE, "-o", out], capture_output=True, text=True)
+    r = subprocess.run(["/usr/bin/time", "-v", binary, "build", SAMPLE, "-o", out], capture_output=True, text=True,
+                       env=dict(os.environ, NIANBAO_CACHE="off"))
     for line in r.stderr.splitlines():
         if "Maximum resident set size" in line:
             return int(line.split(":")[1])
@@ -162,9 +167,14 @@ def main():
 
         out = os.path.join(tmp, "out")
         os.makedirs(out)
-        for binary in binaries.values():  # warm the page cache
-            run_once([binary, "build", SAMPLE, "-o", out])
-        wp = whole_process(binaries, a.runs, out)
+        cache = os.path.join(tmp, "cache")
+        variants = {"now, cold": (binaries["now"], "off"), "now, warm": (binaries["now"], cache)}
+        for name, binary in binaries.items():
+            if name != "now":
+                variants[name] = (binary, "off")
+        for binary, folder in variants.values():  # warm the page cache (and fill the font cache)
+            run_once([binary, "build", SAMPLE, "-o", out], folder)
+        wp = whole_process(variants, a.runs, out)
         print(f"\nWhole process, the sample, medians of {a.runs} runs:")
         for name, (wall, cpu, peak) in wp.items():
             print(f"  {name:<18} wall {wall:7.1f} ms (target <= 30)  CPU {cpu:7.1f} ms  "
@@ -172,8 +182,11 @@ def main():
         for name, binary in binaries.items():
             print(f"  {name:<18} /usr/bin/time -v: maximum resident set size {time_v_peak(binary, out) / 1024:.1f} MiB")
         if a.baseline:
-            now, base = wp["now"], wp[[k for k in wp if k != "now"][0]]
-            print(f"  now / baseline: wall {now[0] / base[0]:.3f}  CPU {now[1] / base[1]:.3f}  peak {now[2] / base[2]:.3f}")
+            base = wp[[k for k in wp if not k.startswith("now")][0]]
+            for k in ("now, cold", "now, warm"):
+                now = wp[k]
+                print(f"  {k} / baseline: wall {now[0] / base[0]:.3f}  CPU {now[1] / base[1]:.3f}  "
+                      f"peak {now[2] / base[2]:.3f}")
 
         if not a.quick:
             print("\n1,000 copies of the sample in one `nianbao build -j 2`:")

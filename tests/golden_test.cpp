@@ -118,3 +118,28 @@ BOOST_AUTO_TEST_CASE(one_parallel_batch_gives_the_same_bytes) {
     check(name, out.file(name + "-again.pdf"));
   }
 }
+
+// With a cache folder: the first pass cuts the fonts and stores them, the second
+// takes every one from the folder (it stores nothing new); both give the golden bytes.
+BOOST_AUTO_TEST_CASE(stored_font_programs_give_the_same_bytes) {
+  TempDir cache;
+  const std::string env = "NIANBAO_CACHE=" + cache.path.string() + " ";
+  std::map<std::string, std::string> stored[2];  // entry name -> bytes, after each pass
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& [name, input] : inputs().path) {
+      TempDir out;
+      Output o = run(env + kBinary + " build " + input + " -o " + out.path.string());
+      BOOST_TEST_INFO("pass " << pass << ": " << o.err);
+      BOOST_REQUIRE_EQUAL(o.code, 0);
+      check(name, out.file(name + ".pdf"));
+    }
+    TempDir out;
+    Output o = run(env + kBinary + " build " + inputs().path.at("quanan-2020") + " --pdfa1b -o " + out.path.string());
+    BOOST_REQUIRE_EQUAL(o.code, 0);
+    check("quanan-2020 --pdfa1b", out.file("quanan-2020.pdf"));
+    for (const auto& e : fs::directory_iterator(cache.path / "fonts"))
+      stored[pass][e.path().filename().string()] = read_file(e.path().string());
+  }
+  BOOST_CHECK_GE(stored[0].size(), 8u);  // four faces a format at least, for two formats
+  BOOST_CHECK(stored[0] == stored[1]);
+}

@@ -29,7 +29,7 @@ namespace {
 const char* const kUsage =
     "nianbao — 政府信息公开工作年度报告排版程序\n"
     "用法：\n"
-    "  nianbao build [输入.toml …] [-o 文件夹] [-j N] [--previous 上年.toml] [--pdfa1b] [-q]\n"
+    "  nianbao build [输入.toml …] [-o 文件夹] [-j N] [--previous 上年.toml] [--pdfa1b] [--no-cache] [-q]\n"
     "                               生成 PDF（默认把 input/*.toml 生成到 out/）\n"
     "  nianbao check 输入.toml … [--previous 上年.toml]   只做全部检查，不生成 PDF\n"
     "  nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [文件]\n"
@@ -47,6 +47,8 @@ const char* const kBuildHelp =
     "  -j N                    同时处理 N 份（默认为处理器核数）\n"
     "  --previous 上年.toml    与上年报告核对衔接（只能有一个输入文件）\n"
     "  --pdfa1b                生成 PDF/A-1b 文件（代替 PDF/A-2u）\n"
+    "  --no-cache              不用也不存字体缓存（裁好的字体程序，默认存于 ~/.cache/nianbao，\n"
+    "                          环境变量 NIANBAO_CACHE 可指定别的文件夹，设为 off 则不用）\n"
     "  -q                      安静：只显示错误、警告和失败\n"
     "  --diagnostics json      错误和警告以 JSON 行输出（供网站平台调用）\n"
     "退出码：0 成功（可有警告），1 输入有误，2 用法错误，3 环境错误。\n";
@@ -80,7 +82,7 @@ struct Args {
   std::string out_dir = "out", previous, format, organ;
   bool out_dir_given = false;
   int jobs = 0, year = 0;
-  bool quiet = false, json = false, pdfa1b = false, help = false;
+  bool quiet = false, json = false, pdfa1b = false, help = false, no_cache = false;
 };
 
 // Parses the options of a verb; nullopt after printing a usage error.
@@ -124,6 +126,8 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       a.previous = *v;
     } else if (s == "--pdfa1b" && build) {
       a.pdfa1b = true;
+    } else if (s == "--no-cache" && build) {
+      a.no_cache = true;
     } else if (s == "-q" && (build || check)) {
       a.quiet = true;
     } else if (s == "--diagnostics" && (build || check)) {
@@ -295,6 +299,7 @@ int run(const std::vector<std::string>& args) {
   kept_env = new Env;
   Env& env = *kept_env;
   if (!env.load(std::cerr)) return 3;
+  if (a->no_cache) env.use_cache("");
   // The PDF module loads while the input is read and set. Not earlier: a thread
   // created while dlopen runs (the layouts' parser) waits for it to finish.
 #ifdef NB_PDF_LINKED

@@ -19,6 +19,15 @@ std::string data_dir() {
   return ".";
 }
 
+std::string cache_dir() {
+  if (const char* env = std::getenv("NIANBAO_CACHE")) return std::string(env) == "off" ? "" : env;
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg && xdg[0] == '/') return std::string(xdg) + "/nianbao";
+  const char* home = std::getenv("HOME");
+  if (home && home[0] == '/') return std::string(home) + "/.cache/nianbao";
+  return "";
+}
+
 std::vector<std::string> font_dirs(const std::string& data) {
   std::vector<std::string> dirs{data + "/fonts"};
   if (const char* env = std::getenv("NIANBAO_FONT_PATH")) {
@@ -45,8 +54,13 @@ bool Env::load(std::ostream& err) {
   bool ok = layouts.load_dir(data + "/layouts", d);
   for (const auto& x : d.list()) err << format(x) << '\n';
   fonts = std::make_unique<typeset::FontLibrary>(font_dirs(data));
-  programs = std::make_unique<pdf::ProgramCache>();
+  use_cache(cache_dir());
   return ok;
+}
+
+void Env::use_cache(const std::string& dir) {
+  cache = dir;
+  programs = std::make_unique<pdf::ProgramCache>(32, dir.empty() ? "" : dir + "/fonts");
 }
 
 }  // namespace nb::cli

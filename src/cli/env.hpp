@@ -20,11 +20,16 @@ std::string data_dir();
 // fonts/ of the data folder, $NIANBAO_FONT_PATH, the user's and the system's font folders.
 std::vector<std::string> font_dirs(const std::string& data);
 
+// Where cut font programs are kept between runs: $NIANBAO_CACHE ("off": nowhere),
+// else $XDG_CACHE_HOME/nianbao or ~/.cache/nianbao; empty for nowhere.
+std::string cache_dir();
+
 struct Env {
   std::string data;
   layout::Catalog layouts;
   std::unique_ptr<typeset::FontLibrary> fonts;
-  std::unique_ptr<pdf::ProgramCache> programs;  // font programs shared by the reports of a batch
+  std::string cache;  // cache_dir(), or empty when there is none
+  std::unique_ptr<pdf::ProgramCache> programs;  // font programs shared by the reports of a batch, and runs
   std::optional<pdf::DateTime> epoch;  // SOURCE_DATE_EPOCH
   pdf::Conformance conformance = pdf::Conformance::A2u;
   PdfWriter writer;  // the PDF stage: pdf::write, loaded or linked
@@ -32,6 +37,8 @@ struct Env {
 
   // Loads the layouts; prints located errors and returns false when one is broken.
   bool load(std::ostream& err);
+  // Keeps font programs in `dir`/fonts between runs (none when empty).
+  void use_cache(const std::string& dir);
 };
 
 }  // namespace nb::cli

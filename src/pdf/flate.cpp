@@ -70,4 +70,6 @@ void set_deflated(PdfObject* obj, const std::string& deflated) {
   obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
 }
 
+std::string deflate_recipe() { return "libdeflate " LIBDEFLATE_VERSION_STRING " zlib level " + std::to_string(kLevel); }
+
 }  // namespace nb::pdf

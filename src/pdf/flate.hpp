@@ -13,6 +13,8 @@
 namespace nb::pdf {
 
 std::string deflate(std::string_view data);
+// The compressor and its level (part of a stored program's key).
+std::string deflate_recipe();
 
 // Sets `obj`'s stream to already deflated data, with /Filter /FlateDecode.
 void set_deflated(PoDoFo::PdfObject* obj, const std::string& deflated);

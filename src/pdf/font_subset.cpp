@@ -12,10 +12,18 @@ namespace {
 // plans the subset without walking the font's cmap of 40,000 characters and
 // their variation sequences (4 ms a Noto CJK face), and the program holds only
 // the glyphs the document shows, not also the variants of their characters.
+constexpr const char* kCffTables[] = {"CFF ", "maxp", "head"};
+constexpr const char* kDropped[] = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "kern", "MATH"};
+// Charstrings with their subroutines inlined: faster to cut and, once compressed,
+// smaller than a program with the subroutines subset (measured on Noto CJK from
+// 20 to 6,000 glyphs). Outlines and hints are the same.
+constexpr unsigned kFlags = HB_SUBSET_FLAGS_DESUBROUTINIZE;
+constexpr unsigned kNameKeyedFlags = kFlags | HB_SUBSET_FLAGS_RETAIN_GIDS;
+
 hb_blob_t* cff_tables(hb_face_t*, hb_tag_t tag, void* source) {
-  if (tag != HB_TAG('C', 'F', 'F', ' ') && tag != HB_TAG('m', 'a', 'x', 'p') && tag != HB_TAG('h', 'e', 'a', 'd'))
-    return nullptr;
-  return hb_face_reference_table(static_cast<hb_face_t*>(source), tag);
+  for (const char* kept : kCffTables)
+    if (tag == hb_tag_from_string(kept, 4)) return hb_face_reference_table(static_cast<hb_face_t*>(source), tag);
+  return nullptr;
 }
 
 }  // namespace
@@ -31,13 +39,8 @@ FontProgram subset_font(const typeset::Face& face, const std::set<uint32_t>& gid
   hb_set_add(glyphs, 0);
   for (uint32_t g : gids) hb_set_add(glyphs, g);
   hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "kern", "MATH"})
-    hb_set_add(drop, hb_tag_from_string(t, 4));
-  // Charstrings with their subroutines inlined: faster to cut and, once compressed,
-  // smaller than a program with the subroutines subset (measured on Noto CJK from
-  // 20 to 6,000 glyphs). Outlines and hints are the same.
-  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE |
-                                    (face.is_cid_keyed() ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_RETAIN_GIDS));
+  for (const char* t : kDropped) hb_set_add(drop, hb_tag_from_string(t, 4));
+  hb_subset_input_set_flags(in, face.is_cid_keyed() ? kFlags : kNameKeyedFlags);
   hb_face_t* source = face.is_cff() ? hb_face_create_for_tables(cff_tables, face.hb_face(), nullptr) : hb_face_reference(face.hb_face());
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(source, in);
   hb_face_destroy(source);
@@ -64,6 +67,15 @@ FontProgram subset_font(const typeset::Face& face, const std::set<uint32_t>& gid
   if (p.bytes.empty())
     throw EnvironmentError{face.path() + ": 子集化后的字体程序为空（HarfBuzz hb-subset）：请换用其他字体文件"};
   return p;
+}
+
+std::string subset_recipe() {
+  std::string r = std::string("hb-subset ") + hb_version_string() + " flags " + std::to_string(kFlags) + "/" +
+                  std::to_string(kNameKeyedFlags) + " cff";
+  for (const char* t : kCffTables) r += std::string(" ") + t;
+  r += " drop";
+  for (const char* t : kDropped) r += std::string(" ") + t;
+  return r;
 }
 
 }  // namespace nb::pdf

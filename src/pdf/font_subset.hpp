@@ -22,4 +22,8 @@ uint32_t content_code(const typeset::Face& face, uint32_t gid);
 // Throws EnvironmentError when HarfBuzz cannot subset the face.
 FontProgram subset_font(const typeset::Face& face, const std::set<uint32_t>& gids);
 
+// What decides the bytes subset_font makes of a face and glyphs: HarfBuzz's
+// version, the flags and the tables kept and dropped (part of a stored program's key).
+std::string subset_recipe();
+
 }  // namespace nb::pdf

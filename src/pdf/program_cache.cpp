@@ -2,6 +2,7 @@
 
 #include "pdf/flate.hpp"
 #include "pdf/font_subset.hpp"
+#include "pdf/program_store.hpp"
 
 namespace nb::pdf {
 
@@ -20,7 +21,19 @@ std::shared_ptr<const EmbeddedProgram> ProgramCache::get(const typeset::Face& fa
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = kept_.find(key); it != kept_.end()) return it->second;
   }
-  auto made = make_program(face, gids);  // outside the lock: other reports go on
+  // Outside the lock: other reports go on.
+  std::shared_ptr<const EmbeddedProgram> made;
+  if (disk_.empty()) {
+    made = make_program(face, gids);
+  } else {
+    ProgramStore store(disk_);
+    const ProgramKey k = program_key(face, gids);
+    made = store.load(k);
+    if (!made) {
+      made = make_program(face, gids);
+      store.store(k, *made);
+    }
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   auto [it, fresh] = kept_.emplace(std::move(key), made);
   if (fresh) {

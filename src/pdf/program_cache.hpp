@@ -1,6 +1,8 @@
 // Font programs cut and compressed, kept between the reports of one process: in a
 // batch, reports that show the same glyphs of a face (the section headings, the
-// tables and page numbers of one format) share one program. Thread-safe.
+// tables and page numbers of one format) share one program. Backed by a folder
+// on disk that keeps them between runs (program_store.hpp), if one is given.
+// Thread-safe.
 #pragma once
 #include <deque>
 #include <map>
@@ -24,15 +26,18 @@ std::shared_ptr<const EmbeddedProgram> make_program(const typeset::Face& face, c
 
 class ProgramCache {
  public:
-  explicit ProgramCache(size_t capacity = 32) : capacity_(capacity) {}
-  // The program of `face` cut to `gids`: kept from an earlier report, or made and kept
-  // (the oldest kept one is dropped beyond `capacity`).
+  // disk: the folder of stored programs, or empty for none.
+  explicit ProgramCache(size_t capacity = 32, std::string disk = {}) : capacity_(capacity), disk_(std::move(disk)) {}
+  // The program of `face` cut to `gids`: kept from an earlier report, stored by an
+  // earlier run, or made, kept and stored (the oldest kept one is dropped beyond
+  // `capacity`).
   std::shared_ptr<const EmbeddedProgram> get(const typeset::Face& face, const std::set<uint32_t>& gids);
 
  private:
   using Key = std::pair<const typeset::Face*, std::set<uint32_t>>;
   std::mutex mutex_;
   size_t capacity_;
+  std::string disk_;
   std::map<Key, std::shared_ptr<const EmbeddedProgram>> kept_;
   std::deque<std::map<Key, std::shared_ptr<const EmbeddedProgram>>::iterator> order_;
 };

@@ -14,6 +14,7 @@ namespace nbfuzz {
 inline nb::cli::Env& env() {
   static nb::cli::Env* e = [] {
     setenv("NIANBAO_DATA", NB_SOURCE_DIR, 0);
+    setenv("NIANBAO_CACHE", "off", 1);  // every run cuts its fonts
     auto* x = new nb::cli::Env;  // never destroyed: the fuzzer exits without unwinding
     x->writer = nb::cli::linked_pdf_writer(&nb::pdf::write);
     if (!x->load(std::cerr)) {

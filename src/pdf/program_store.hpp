@@ -1,0 +1,52 @@
+// Font programs kept on disk between runs, in a folder of their own (nianbao's
+// cache): a build after an edit takes the programs of the faces whose glyphs did
+// not change instead of cutting and compressing them again (about two thirds of
+// the sample's CPU time). An entry is named by a digest of everything that decides
+// its bytes, and checked whole before use; anything else in its place is ignored
+// and replaced. Storing is best effort: a folder that cannot be written only costs
+// the time it would have saved.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "pdf/program_cache.hpp"
+
+namespace nb::pdf {
+
+using ProgramKey = std::array<uint8_t, 32>;
+
+// The digest of the face (its file's path, size, modification time and table
+// directory, the face index), the glyphs, and how programs are cut and compressed.
+ProgramKey program_key(const typeset::Face& face, const std::set<uint32_t>& gids);
+
+class ProgramStore {
+ public:
+  // Keep at most this many entries and bytes; the least recently used go first.
+  static constexpr size_t kMaxEntries = 256;
+  static constexpr uint64_t kMaxBytes = 64ull << 20;
+
+  explicit ProgramStore(std::string dir) : dir_(std::move(dir)) {}
+  const std::string& dir() const { return dir_; }
+
+  // The entry for `key` if one is there intact (and marked as used); else null.
+  std::shared_ptr<const EmbeddedProgram> load(const ProgramKey& key) const;
+  // Writes the entry atomically (the folder created if missing), then drops the
+  // least recently used entries beyond the limits. Never throws.
+  void store(const ProgramKey& key, const EmbeddedProgram& program) const;
+
+  // The bytes of an entry, and the entry read back from bytes (null unless intact
+  // and made for `key`): the file format, for the tests.
+  static std::string encode(const ProgramKey& key, const EmbeddedProgram& program);
+  static std::shared_ptr<const EmbeddedProgram> decode(const ProgramKey& key, std::string_view bytes);
+
+ private:
+  std::string path(const ProgramKey& key) const;
+  void prune() const;
+
+  std::string dir_;
+};
+
+}  // namespace nb::pdf

@@ -1,0 +1,215 @@
+// Font programs kept on disk between runs: an entry is used only when intact and
+// made for the same face, glyphs and recipe; a damaged, foreign or unwritable
+// cache never changes the PDF, never fails the build and never prints anything;
+// the folder stays within its limits.
+#define BOOST_TEST_MODULE cache
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+
+#include "pdf/program_store.hpp"
+#include "support.hpp"
+
+using namespace nbtest;
+using nb::pdf::EmbeddedProgram;
+using nb::pdf::ProgramKey;
+using nb::pdf::ProgramStore;
+
+namespace {
+
+ProgramKey key_of(uint8_t b) {
+  ProgramKey k{};
+  k.fill(b);
+  return k;
+}
+
+EmbeddedProgram sample_program() {
+  EmbeddedProgram p;
+  p.deflated = std::string("x\x9c\x01\x02\x00\xfd\xff", 7) + "CFF program";
+  p.size = 4242;
+  p.codes = {0, 17, 300, 65535};
+  return p;
+}
+
+std::map<std::string, std::string> entries(const fs::path& dir) {
+  std::map<std::string, std::string> m;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".prog") m[e.path().filename().string()] = read_file(e.path().string());
+  return m;
+}
+
+void set_age(const fs::path& p, std::chrono::hours age) {
+  fs::last_write_time(p, fs::file_time_type::clock::now() - age);
+}
+
+// One build of the sample with the cache in `cache` (and `extra` before the command).
+Output build(const std::string& cache, const TempDir& out, const std::string& extra = "") {
+  return run(extra + " NIANBAO_CACHE=" + cache + " " + kBinary + " build " + kSourceDir +
+             "/input/quanan-2020.toml -q -o " + out.path.string());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_entry_reads_back_only_intact_and_under_its_own_key) {
+  const ProgramKey key = key_of(7);
+  const std::string bytes = ProgramStore::encode(key, sample_program());
+  auto back = ProgramStore::decode(key, bytes);
+  BOOST_REQUIRE(back);
+  BOOST_CHECK(back->deflated == sample_program().deflated);
+  BOOST_CHECK_EQUAL(back->size, 4242u);
+  BOOST_CHECK(back->codes == sample_program().codes);
+
+  BOOST_CHECK(!ProgramStore::decode(key_of(8), bytes));
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    std::string flipped = bytes;
+    flipped[i] = static_cast<char>(flipped[i] ^ 0x20);
+    BOOST_TEST_INFO("byte " << i << " flipped");
+    BOOST_CHECK(!ProgramStore::decode(key, flipped));
+    BOOST_TEST_INFO("cut to " << i << " bytes");
+    BOOST_CHECK(!ProgramStore::decode(key, bytes.substr(0, i)));
+  }
+  BOOST_CHECK(!ProgramStore::decode(key, bytes + '\0'));
+  BOOST_CHECK(!ProgramStore::decode(key, std::string(bytes.size(), '\0')));
+}
+
+BOOST_AUTO_TEST_CASE(the_key_follows_the_glyphs_the_face_and_its_file) {
+  TempDir dir;
+  const std::string font = dir.file("DejaVuSans.ttf");
+  fs::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", font);
+  const std::string ttc = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+  ProgramKey before, touched;
+  {
+    nb::typeset::FontLibrary fonts({dir.path.string()});
+    const auto& face = fonts.open(font, 0);
+    before = nb::pdf::program_key(face, {36, 37});
+    BOOST_CHECK(nb::pdf::program_key(face, {36, 37}) == before);
+    BOOST_CHECK(nb::pdf::program_key(face, {36, 38}) != before);
+    BOOST_CHECK(nb::pdf::program_key(face, {36}) != before);
+    BOOST_CHECK(nb::pdf::program_key(fonts.open(ttc, 0), {36, 37}) != nb::pdf::program_key(fonts.open(ttc, 2), {36, 37}));
+  }
+  set_age(font, std::chrono::hours(5));  // the file replaced by another of the same size
+  {
+    nb::typeset::FontLibrary fonts({dir.path.string()});
+    touched = nb::pdf::program_key(fonts.open(font, 0), {36, 37});
+  }
+  BOOST_CHECK(touched != before);
+}
+
+BOOST_AUTO_TEST_CASE(a_second_build_takes_the_stored_programs_and_gives_the_same_bytes) {
+  TempDir cache, cold, warm, none;
+  const std::string dir = cache.file("c");
+  BOOST_REQUIRE_EQUAL(build(dir, cold).code, 0);
+  auto stored = entries(dir + "/fonts");
+  BOOST_CHECK_EQUAL(stored.size(), 4u);  // the sample shows four faces
+  Output o = build(dir, warm);
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK_EQUAL(o.err, "");
+  BOOST_CHECK(entries(dir + "/fonts") == stored);
+  BOOST_REQUIRE_EQUAL(build("off", none).code, 0);
+  const std::string pdf = read_file(cold.file("quanan-2020.pdf"));
+  BOOST_CHECK(read_file(warm.file("quanan-2020.pdf")) == pdf);
+  BOOST_CHECK(read_file(none.file("quanan-2020.pdf")) == pdf);
+}
+
+BOOST_AUTO_TEST_CASE(damaged_entries_are_ignored_and_replaced) {
+  TempDir cache, cold;
+  const std::string dir = cache.file("c");
+  BOOST_REQUIRE_EQUAL(build(dir, cold).code, 0);
+  const std::string pdf = read_file(cold.file("quanan-2020.pdf"));
+  const auto stored = entries(dir + "/fonts");
+  BOOST_REQUIRE_EQUAL(stored.size(), 4u);
+  auto it = stored.begin();
+  const std::string flipped = dir + "/fonts/" + (it++)->first, cut = dir + "/fonts/" + (it++)->first,
+                    garbage = dir + "/fonts/" + (it++)->first, folder = dir + "/fonts/" + (it++)->first;
+  std::string bytes = stored.at(fs::path(flipped).filename().string());
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
+  write_file(flipped, bytes);
+  write_file(cut, stored.at(fs::path(cut).filename().string()).substr(0, 100));
+  write_file(garbage, std::string(5000, '\xff'));
+  fs::remove(folder);
+  fs::create_directory(folder);
+  for (int round = 0; round < 2; ++round) {
+    TempDir out;
+    Output o = build(dir, out);
+    BOOST_TEST_INFO("round " << round << ": " << o.err);
+    BOOST_CHECK_EQUAL(o.code, 0);
+    BOOST_CHECK_EQUAL(o.err, "");
+    BOOST_CHECK(read_file(out.file("quanan-2020.pdf")) == pdf);
+  }
+  auto now = entries(dir + "/fonts");
+  for (const auto& f : {flipped, cut, garbage}) {
+    const std::string name = fs::path(f).filename().string();
+    BOOST_TEST_INFO(name);
+    BOOST_CHECK(now[name] == stored.at(name));
+  }
+  BOOST_CHECK(fs::is_directory(folder));  // left alone: not ours to remove
+}
+
+BOOST_AUTO_TEST_CASE(an_unusable_cache_folder_changes_nothing) {
+  TempDir cache, plain;
+  BOOST_REQUIRE_EQUAL(build("off", plain).code, 0);
+  const std::string pdf = read_file(plain.file("quanan-2020.pdf"));
+  write_file(cache.file("a-file"), "not a folder");
+  TempDir out;
+  Output o = build(cache.file("a-file") + "/c", out);
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK_EQUAL(o.err, "");
+  BOOST_CHECK(read_file(out.file("quanan-2020.pdf")) == pdf);
+}
+
+BOOST_AUTO_TEST_CASE(off_and_no_cache_store_nothing) {
+  TempDir cache, a, b;
+  BOOST_REQUIRE_EQUAL(build("off", a, "HOME=" + cache.path.string() + " XDG_CACHE_HOME=").code, 0);
+  BOOST_CHECK(fs::is_empty(cache.path));
+  Output o = run("NIANBAO_CACHE=" + cache.file("c") + " " + kBinary + " build " + kSourceDir +
+                 "/input/quanan-2020.toml --no-cache -q -o " + b.path.string());
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK(!fs::exists(cache.file("c")));
+}
+
+BOOST_AUTO_TEST_CASE(the_cache_lives_under_xdg_cache_home_or_home) {
+  TempDir home, xdg, a, b;
+  Output o = run("env -u NIANBAO_CACHE -u XDG_CACHE_HOME HOME=" + home.path.string() + " " + kBinary + " build " +
+                 kSourceDir + "/input/quanan-2020.toml -q -o " + a.path.string());
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK_EQUAL(entries(home.path / ".cache" / "nianbao" / "fonts").size(), 4u);
+  o = run("env -u NIANBAO_CACHE XDG_CACHE_HOME=" + xdg.path.string() + " HOME=" + home.path.string() + "/x " +
+          kBinary + " build " + kSourceDir + "/input/quanan-2020.toml -q -o " + b.path.string());
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK_EQUAL(entries(xdg.path / "nianbao" / "fonts").size(), 4u);
+  BOOST_CHECK(!fs::exists(home.path / "x"));
+}
+
+BOOST_AUTO_TEST_CASE(the_folder_keeps_within_its_limits_dropping_the_least_recently_used) {
+  TempDir cache, out;
+  const fs::path fonts = cache.path / "c" / "fonts";
+  fs::create_directories(fonts);
+  for (int i = 0; i < 300; ++i) {
+    char name[80];
+    std::snprintf(name, sizeof name, "%064d.prog", i);
+    write_file((fonts / name).string(), "old");
+    set_age(fonts / name, std::chrono::hours(48 + i));  // the higher, the older
+  }
+  const fs::path big = fonts / "big.prog";
+  { std::ofstream(big.string()) << "x"; }
+  fs::resize_file(big, ProgramStore::kMaxBytes + 1);  // sparse
+  set_age(big, std::chrono::hours(1000));  // the least recently used
+  write_file((fonts / "x.prog.tmp-1-1").string(), "left by a killed run");
+  set_age(fonts / "x.prog.tmp-1-1", std::chrono::hours(2));
+  write_file((fonts / "y.prog.tmp-2-2").string(), "being written now");
+  BOOST_REQUIRE_EQUAL(build((cache.path / "c").string(), out).code, 0);
+
+  auto now = entries(fonts);
+  BOOST_CHECK_EQUAL(now.size(), ProgramStore::kMaxEntries);
+  size_t fresh = 0;
+  for (const auto& [name, bytes] : now) fresh += bytes != "old";
+  BOOST_CHECK_EQUAL(fresh, 4u);
+  BOOST_CHECK(!fs::exists(big));  // over the byte limit
+  char oldest[80], kept[80];
+  std::snprintf(oldest, sizeof oldest, "%064d.prog", 299);
+  std::snprintf(kept, sizeof kept, "%064d.prog", 0);
+  BOOST_CHECK(!now.count(oldest));
+  BOOST_CHECK(now.count(kept));
+  BOOST_CHECK(!fs::exists(fonts / "x.prog.tmp-1-1"));
+  BOOST_CHECK(fs::exists(fonts / "y.prog.tmp-2-2"));
+}
