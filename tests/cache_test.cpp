@@ -3,8 +3,11 @@
 // cache never changes the PDF, never fails the build and never prints anything;
 // the folder stays within its limits.
 #define BOOST_TEST_MODULE cache
+#include <sys/stat.h>
+
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <optional>
 
 #include "pdf/program_store.hpp"
 #include "support.hpp"
@@ -44,7 +47,7 @@ void set_age(const fs::path& p, std::chrono::hours age) {
 
 // One build of the sample with the cache in `cache` (and `extra` before the command).
 Output build(const std::string& cache, const TempDir& out, const std::string& extra = "") {
-  return run(extra + " NIANBAO_CACHE=" + cache + " " + kBinary + " build " + kSourceDir +
+  return run(extra + " env NIANBAO_CACHE=" + cache + " " + kBinary + " build " + kSourceDir +
              "/input/quanan-2020.toml -q -o " + out.path.string());
 }
 
@@ -75,23 +78,28 @@ BOOST_AUTO_TEST_CASE(an_entry_reads_back_only_intact_and_under_its_own_key) {
 BOOST_AUTO_TEST_CASE(the_key_follows_the_glyphs_the_face_and_its_file) {
   TempDir dir;
   const std::string font = dir.file("DejaVuSans.ttf");
-  fs::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", font);
-  const std::string ttc = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
-  ProgramKey before, touched;
+  nb::typeset::FontLibrary system({"/usr/local/share/fonts", "/usr/share/fonts"});
+  const auto dejavu = system.find("DejaVuSans.ttf"), ttc = system.find("NotoSerifCJK-Regular.ttc");
+  BOOST_REQUIRE(dejavu && ttc);
+  fs::copy_file(*dejavu, font);
+  std::optional<ProgramKey> before, touched;
   {
     nb::typeset::FontLibrary fonts({dir.path.string()});
     const auto& face = fonts.open(font, 0);
     before = nb::pdf::program_key(face, {36, 37});
+    BOOST_REQUIRE(before);
     BOOST_CHECK(nb::pdf::program_key(face, {36, 37}) == before);
     BOOST_CHECK(nb::pdf::program_key(face, {36, 38}) != before);
     BOOST_CHECK(nb::pdf::program_key(face, {36}) != before);
-    BOOST_CHECK(nb::pdf::program_key(fonts.open(ttc, 0), {36, 37}) != nb::pdf::program_key(fonts.open(ttc, 2), {36, 37}));
+    BOOST_CHECK(nb::pdf::program_key(system.open(*ttc, 0), {36, 37}) !=
+                nb::pdf::program_key(system.open(*ttc, 2), {36, 37}));
   }
-  set_age(font, std::chrono::hours(5));  // the file replaced by another of the same size
+  set_age(font, std::chrono::hours(5));  // as if replaced by another file of the same size
   {
     nb::typeset::FontLibrary fonts({dir.path.string()});
     touched = nb::pdf::program_key(fonts.open(font, 0), {36, 37});
   }
+  BOOST_REQUIRE(touched);
   BOOST_CHECK(touched != before);
 }
 
@@ -101,10 +109,26 @@ BOOST_AUTO_TEST_CASE(a_second_build_takes_the_stored_programs_and_gives_the_same
   BOOST_REQUIRE_EQUAL(build(dir, cold).code, 0);
   auto stored = entries(dir + "/fonts");
   BOOST_CHECK_EQUAL(stored.size(), 4u);  // the sample shows four faces
+  std::map<std::string, ino_t> inode;
+  for (const auto& [name, bytes] : stored) {
+    const fs::path p = fs::path(dir) / "fonts" / name;
+    struct stat st {};
+    BOOST_REQUIRE_EQUAL(::stat(p.c_str(), &st), 0);
+    inode[name] = st.st_ino;
+    set_age(p, std::chrono::hours(24));
+  }
   Output o = build(dir, warm);
   BOOST_CHECK_EQUAL(o.code, 0);
   BOOST_CHECK_EQUAL(o.err, "");
   BOOST_CHECK(entries(dir + "/fonts") == stored);
+  for (const auto& [name, ino] : inode) {  // read, not written again; marked as used
+    const fs::path p = fs::path(dir) / "fonts" / name;
+    struct stat st {};
+    BOOST_REQUIRE_EQUAL(::stat(p.c_str(), &st), 0);
+    BOOST_TEST_INFO(name);
+    BOOST_CHECK_EQUAL(st.st_ino, ino);
+    BOOST_CHECK(fs::last_write_time(p) > fs::file_time_type::clock::now() - std::chrono::hours(1));
+  }
   BOOST_REQUIRE_EQUAL(build("off", none).code, 0);
   const std::string pdf = read_file(cold.file("quanan-2020.pdf"));
   BOOST_CHECK(read_file(warm.file("quanan-2020.pdf")) == pdf);
@@ -120,29 +144,28 @@ BOOST_AUTO_TEST_CASE(damaged_entries_are_ignored_and_replaced) {
   BOOST_REQUIRE_EQUAL(stored.size(), 4u);
   auto it = stored.begin();
   const std::string flipped = dir + "/fonts/" + (it++)->first, cut = dir + "/fonts/" + (it++)->first,
-                    garbage = dir + "/fonts/" + (it++)->first, folder = dir + "/fonts/" + (it++)->first;
+                    garbage = dir + "/fonts/" + (it++)->first, fifo = dir + "/fonts/" + (it++)->first;
   std::string bytes = stored.at(fs::path(flipped).filename().string());
   bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
   write_file(flipped, bytes);
   write_file(cut, stored.at(fs::path(cut).filename().string()).substr(0, 100));
   write_file(garbage, std::string(5000, '\xff'));
-  fs::remove(folder);
-  fs::create_directory(folder);
+  fs::remove(fifo);
+  BOOST_REQUIRE_EQUAL(::mkfifo(fifo.c_str(), 0644), 0);  // opened for reading, it would wait for a writer
   for (int round = 0; round < 2; ++round) {
     TempDir out;
-    Output o = build(dir, out);
+    Output o = build(dir, out, "timeout 60");
     BOOST_TEST_INFO("round " << round << ": " << o.err);
     BOOST_CHECK_EQUAL(o.code, 0);
     BOOST_CHECK_EQUAL(o.err, "");
     BOOST_CHECK(read_file(out.file("quanan-2020.pdf")) == pdf);
   }
   auto now = entries(dir + "/fonts");
-  for (const auto& f : {flipped, cut, garbage}) {
+  for (const auto& f : {flipped, cut, garbage, fifo}) {
     const std::string name = fs::path(f).filename().string();
     BOOST_TEST_INFO(name);
     BOOST_CHECK(now[name] == stored.at(name));
   }
-  BOOST_CHECK(fs::is_directory(folder));  // left alone: not ours to remove
 }
 
 BOOST_AUTO_TEST_CASE(an_unusable_cache_folder_changes_nothing) {
@@ -180,36 +203,81 @@ BOOST_AUTO_TEST_CASE(the_cache_lives_under_xdg_cache_home_or_home) {
   BOOST_CHECK(!fs::exists(home.path / "x"));
 }
 
-BOOST_AUTO_TEST_CASE(the_folder_keeps_within_its_limits_dropping_the_least_recently_used) {
+std::string entry_name(int i) {
+  char name[80];
+  std::snprintf(name, sizeof name, "%064x.prog", i);
+  return name;
+}
+
+BOOST_AUTO_TEST_CASE(the_folder_keeps_to_its_entry_limit_dropping_the_least_recently_used) {
   TempDir cache, out;
   const fs::path fonts = cache.path / "c" / "fonts";
   fs::create_directories(fonts);
   for (int i = 0; i < 300; ++i) {
-    char name[80];
-    std::snprintf(name, sizeof name, "%064d.prog", i);
-    write_file((fonts / name).string(), "old");
-    set_age(fonts / name, std::chrono::hours(48 + i));  // the higher, the older
+    write_file((fonts / entry_name(i)).string(), "old");
+    set_age(fonts / entry_name(i), std::chrono::hours(48 + i));  // the higher, the older
   }
-  const fs::path big = fonts / "big.prog";
-  { std::ofstream(big.string()) << "x"; }
-  fs::resize_file(big, ProgramStore::kMaxBytes + 1);  // sparse
-  set_age(big, std::chrono::hours(1000));  // the least recently used
-  write_file((fonts / "x.prog.tmp-1-1").string(), "left by a killed run");
-  set_age(fonts / "x.prog.tmp-1-1", std::chrono::hours(2));
-  write_file((fonts / "y.prog.tmp-2-2").string(), "being written now");
+  const std::string killed = entry_name(1000) + ".tmp-1-1", writing = entry_name(1001) + ".tmp-2-2";
+  write_file((fonts / killed).string(), "left by a killed run");
+  set_age(fonts / killed, std::chrono::hours(2));
+  write_file((fonts / writing).string(), "being written now");
+  for (const char* foreign : {"notes.txt", "mine.prog", "NOTES.PROG.tmp-1-1"}) {
+    write_file((fonts / foreign).string(), "not nianbao's");
+    set_age(fonts / foreign, std::chrono::hours(1000));
+  }
   BOOST_REQUIRE_EQUAL(build((cache.path / "c").string(), out).code, 0);
 
   auto now = entries(fonts);
+  now.erase("mine.prog");
   BOOST_CHECK_EQUAL(now.size(), ProgramStore::kMaxEntries);
   size_t fresh = 0;
   for (const auto& [name, bytes] : now) fresh += bytes != "old";
   BOOST_CHECK_EQUAL(fresh, 4u);
-  BOOST_CHECK(!fs::exists(big));  // over the byte limit
-  char oldest[80], kept[80];
-  std::snprintf(oldest, sizeof oldest, "%064d.prog", 299);
-  std::snprintf(kept, sizeof kept, "%064d.prog", 0);
-  BOOST_CHECK(!now.count(oldest));
-  BOOST_CHECK(now.count(kept));
-  BOOST_CHECK(!fs::exists(fonts / "x.prog.tmp-1-1"));
-  BOOST_CHECK(fs::exists(fonts / "y.prog.tmp-2-2"));
+  BOOST_CHECK(!now.count(entry_name(299)));  // the oldest went
+  BOOST_CHECK(!now.count(entry_name(252)));
+  BOOST_CHECK(now.count(entry_name(251)));
+  BOOST_CHECK(now.count(entry_name(0)));
+  BOOST_CHECK(!fs::exists(fonts / killed));
+  BOOST_CHECK(fs::exists(fonts / writing));
+  for (const char* foreign : {"notes.txt", "mine.prog", "NOTES.PROG.tmp-1-1"}) {
+    BOOST_TEST_INFO(foreign);
+    BOOST_CHECK(fs::exists(fonts / foreign));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_folder_keeps_to_its_size_limit_dropping_the_least_recently_used) {
+  TempDir cache, out;
+  const fs::path fonts = cache.path / "c" / "fonts";
+  fs::create_directories(fonts);
+  for (int i = 0; i < 5; ++i) {  // 5 x 15 MiB, sparse: 75 MiB
+    { std::ofstream(fonts / entry_name(i)) << "x"; }
+    fs::resize_file(fonts / entry_name(i), 15ull << 20);
+    set_age(fonts / entry_name(i), std::chrono::hours(10 + i));
+  }
+  BOOST_REQUIRE_EQUAL(build((cache.path / "c").string(), out).code, 0);
+  auto now = entries(fonts);
+  BOOST_CHECK_EQUAL(now.size(), 8u);  // 4 of the 5, and the sample's 4
+  BOOST_CHECK(!now.count(entry_name(4)));
+  BOOST_CHECK(now.count(entry_name(3)));
+  uint64_t total = 0;
+  for (const auto& e : fs::directory_iterator(fonts)) total += e.file_size();
+  BOOST_CHECK_LE(total, ProgramStore::kMaxBytes);
+}
+
+BOOST_AUTO_TEST_CASE(runs_at_the_same_time_share_the_folder) {
+  TempDir cache, a, b, plain;
+  const std::string dir = cache.file("c");
+  auto cmd = [&](const TempDir& out) {
+    return "NIANBAO_CACHE=" + dir + " " + kBinary + " build " + kSourceDir + "/input/quanan-2020.toml -q -o " +
+           out.path.string();
+  };
+  Output o = run("(" + cmd(a) + " & " + cmd(b) + " & wait)");
+  BOOST_CHECK_EQUAL(o.err, "");
+  BOOST_REQUIRE_EQUAL(build("off", plain).code, 0);
+  const std::string pdf = read_file(plain.file("quanan-2020.pdf"));
+  BOOST_CHECK(read_file(a.file("quanan-2020.pdf")) == pdf);
+  BOOST_CHECK(read_file(b.file("quanan-2020.pdf")) == pdf);
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(dir) / "fonts")) files += e.exists();
+  BOOST_CHECK_EQUAL(files, 4u);  // no temporary file left
 }

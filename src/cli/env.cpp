@@ -59,7 +59,6 @@ bool Env::load(std::ostream& err) {
 }
 
 void Env::use_cache(const std::string& dir) {
-  cache = dir;
   programs = std::make_unique<pdf::ProgramCache>(32, dir.empty() ? "" : dir + "/fonts");
 }
 

@@ -28,7 +28,6 @@ struct Env {
   std::string data;
   layout::Catalog layouts;
   std::unique_ptr<typeset::FontLibrary> fonts;
-  std::string cache;  // cache_dir(), or empty when there is none
   std::unique_ptr<pdf::ProgramCache> programs;  // font programs shared by the reports of a batch, and runs
   std::optional<pdf::DateTime> epoch;  // SOURCE_DATE_EPOCH
   pdf::Conformance conformance = pdf::Conformance::A2u;

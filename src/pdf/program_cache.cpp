@@ -23,16 +23,11 @@ std::shared_ptr<const EmbeddedProgram> ProgramCache::get(const typeset::Face& fa
   }
   // Outside the lock: other reports go on.
   std::shared_ptr<const EmbeddedProgram> made;
-  if (disk_.empty()) {
+  const auto k = disk_.empty() ? std::nullopt : program_key(face, gids);
+  if (k) made = ProgramStore(disk_).load(*k);
+  if (!made) {
     made = make_program(face, gids);
-  } else {
-    ProgramStore store(disk_);
-    const ProgramKey k = program_key(face, gids);
-    made = store.load(k);
-    if (!made) {
-      made = make_program(face, gids);
-      store.store(k, *made);
-    }
+    if (k) ProgramStore(disk_).store(*k, *made);
   }
   std::lock_guard<std::mutex> lock(mutex_);
   auto [it, fresh] = kept_.emplace(std::move(key), made);

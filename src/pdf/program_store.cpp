@@ -1,11 +1,16 @@
 #include "pdf/program_store.hpp"
 
+#include <dlfcn.h>
 #include <fcntl.h>
+#include <hb-subset.h>
+#include <libdeflate.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <vector>
@@ -32,32 +37,36 @@ uint64_t get64(const char* p) {
   for (int i = 7; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(p[i]);
   return v;
 }
-uint32_t big(const char* p, int n) {
-  uint32_t v = 0;
-  for (int i = 0; i < n; ++i) v = v << 8 | static_cast<unsigned char>(p[i]);
-  return v;
+// The file holding `symbol` (a library, the PDF module or the binary): path, size
+// and modification time.
+std::string file_of(const void* symbol) {
+  Dl_info info{};
+  struct stat st {};
+  if (!dladdr(symbol, &info) || !info.dli_fname || ::stat(info.dli_fname, &st) != 0) return "?\n";
+  return std::string(info.dli_fname) + ' ' + std::to_string(st.st_size) + ' ' + std::to_string(st.st_mtim.tv_sec) +
+         '.' + std::to_string(st.st_mtim.tv_nsec) + '\n';
 }
 
-// The face's table directory (tags, checksums, offsets and lengths of its tables),
-// found through the collection header of a .ttc; empty if the file is too short.
-std::string table_directory(const typeset::Face& face) {
-  hb_blob_t* blob = hb_face_reference_blob(face.hb_face());
-  unsigned len = 0;
-  const char* d = hb_blob_get_data(blob, &len);
-  std::string dir;
-  size_t off = 0;
-  bool found = true;
-  if (len >= 12 && std::memcmp(d, "ttcf", 4) == 0) {
-    const size_t entry = 12 + 4 * static_cast<size_t>(face.index());
-    found = face.index() >= 0 && static_cast<uint32_t>(face.index()) < big(d + 8, 4) && entry + 4 <= len;
-    if (found) off = big(d + entry, 4);
-  }
-  if (found && off + 12 <= len) {
-    const size_t end = off + 12 + 16 * static_cast<size_t>(big(d + off + 4, 2));
-    if (end <= len) dir.assign(d + off, end - off);
-  }
-  hb_blob_destroy(blob);
-  return dir;
+// The code that makes programs, as loaded in this process.
+const std::string& recipe() {
+  static const std::string r = "nianbao font program 1\n" + subset_recipe() + '\n' + deflate_recipe() + '\n' +
+                               file_of(reinterpret_cast<const void*>(&hb_subset_plan_create_or_fail)) +
+                               file_of(reinterpret_cast<const void*>(&libdeflate_alloc_compressor)) +
+                               file_of(reinterpret_cast<const void*>(&program_key));
+  return r;
+}
+
+// An entry's name: 64 hex digits and the suffix; `tmp` also accepts the name of
+// one being written (the entry's name, ".tmp-", the writer's pid and serial).
+bool ours(const std::string& name, bool tmp) {
+  const size_t n = 64 + std::strlen(kSuffix);
+  if (name.size() < n || name.compare(64, std::strlen(kSuffix), kSuffix) != 0) return false;
+  for (size_t i = 0; i < 64; ++i)
+    if (!std::isxdigit(static_cast<unsigned char>(name[i])) || std::isupper(static_cast<unsigned char>(name[i])))
+      return false;
+  if (!tmp) return name.size() == n;
+  return name.compare(n, 5, ".tmp-") == 0 && name.size() > n + 5 &&
+         name.find_first_not_of("0123456789-", n + 5) == std::string::npos;
 }
 
 std::string hex(const ProgramKey& key) {
@@ -82,16 +91,12 @@ bool write_all(int fd, const std::string& bytes) {
 
 }  // namespace
 
-ProgramKey program_key(const typeset::Face& face, const std::set<uint32_t>& gids) {
-  std::string m = "nianbao font program 1\n" + subset_recipe() + '\n' + deflate_recipe() + '\n';
+std::optional<ProgramKey> program_key(const typeset::Face& face, const std::set<uint32_t>& gids) {
+  if (face.identity().empty()) return std::nullopt;
+  std::string m = recipe();
   m += face.path() + '\n' + std::to_string(face.index()) + '\n' + face.ps_name() + '\n';
-  struct stat st {};
-  if (::stat(face.path().c_str(), &st) == 0)
-    m += std::to_string(st.st_size) + ' ' + std::to_string(st.st_mtim.tv_sec) + '.' +
-         std::to_string(st.st_mtim.tv_nsec) + '\n';
-  std::string dir = table_directory(face);
-  put64(m, dir.size());
-  m += dir;
+  put64(m, face.identity().size());
+  m += face.identity();
   put64(m, gids.size());
   for (uint32_t g : gids) put64(m, g);
   return sha256(m);
@@ -134,12 +139,13 @@ std::shared_ptr<const EmbeddedProgram> ProgramStore::decode(const ProgramKey& ke
 
 std::string ProgramStore::path(const ProgramKey& key) const { return dir_ + "/" + hex(key) + kSuffix; }
 
-std::shared_ptr<const EmbeddedProgram> ProgramStore::load(const ProgramKey& key) const {
-  int fd = ::open(path(key).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+std::shared_ptr<const EmbeddedProgram> ProgramStore::load(const ProgramKey& key) const noexcept try {
+  // O_NONBLOCK: a FIFO in an entry's place must not stop the run.
+  int fd = ::open(path(key).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) return nullptr;
   std::shared_ptr<const EmbeddedProgram> p;
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) <= kMaxBytes) {
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) <= kMaxEntryBytes) {
     std::string bytes(static_cast<size_t>(st.st_size), '\0');
     size_t done = 0;
     for (ssize_t n; done < bytes.size(); done += static_cast<size_t>(n)) {
@@ -152,23 +158,28 @@ std::shared_ptr<const EmbeddedProgram> ProgramStore::load(const ProgramKey& key)
   }
   ::close(fd);
   return p;
+} catch (...) {  // out of memory: as if there were no entry
+  return nullptr;
 }
 
-void ProgramStore::store(const ProgramKey& key, const EmbeddedProgram& program) const {
+void ProgramStore::store(const ProgramKey& key, const EmbeddedProgram& program) const noexcept try {
   static std::atomic<unsigned> serial{0};
+  const std::string bytes = encode(key, program);
+  if (bytes.size() > kMaxEntryBytes) return;
   std::error_code ec;
   fs::create_directories(dir_, ec);
   const std::string final_path = path(key);
   const std::string tmp = final_path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(serial++);
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return;
-  bool ok = write_all(fd, encode(key, program));
+  bool ok = write_all(fd, bytes);
   ok = ::close(fd) == 0 && ok;
   if (!ok || ::rename(tmp.c_str(), final_path.c_str()) != 0) {
     ::unlink(tmp.c_str());
     return;
   }
   prune();
+} catch (...) {  // out of memory: nothing stored, or not pruned this time
 }
 
 void ProgramStore::prune() const {
@@ -187,9 +198,9 @@ void ProgramStore::prune() const {
     const std::string name = it->path().filename().string();
     auto used = it->last_write_time(e);
     if (e) continue;
-    if (name.find(".tmp-") != std::string::npos) {  // left by a run that was killed
+    if (ours(name, true)) {  // left by a run that was killed
       if (used < stale) fs::remove(it->path(), e);
-    } else if (name.size() > std::strlen(kSuffix) && name.ends_with(kSuffix)) {
+    } else if (ours(name, false)) {
       uint64_t size = it->file_size(e);
       if (e) continue;
       entries.push_back({used, size, it->path()});
@@ -199,7 +210,8 @@ void ProgramStore::prune() const {
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.used < b.used; });
   for (size_t i = 0, left = entries.size(); i < entries.size() && (left > kMaxEntries || total > kMaxBytes); ++i) {
     std::error_code e;
-    if (fs::remove(entries[i].path, e)) {
+    fs::remove(entries[i].path, e);  // false, no error: another run removed it first
+    if (!e) {
       --left;
       total -= entries[i].size;
     }

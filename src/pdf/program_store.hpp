@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -18,24 +19,28 @@ namespace nb::pdf {
 
 using ProgramKey = std::array<uint8_t, 32>;
 
-// The digest of the face (its file's path, size, modification time and table
-// directory, the face index), the glyphs, and how programs are cut and compressed.
-ProgramKey program_key(const typeset::Face& face, const std::set<uint32_t>& gids);
+// The digest of the face (its file's path and identity, the face index), the
+// glyphs, and the code that cuts and compresses programs (HarfBuzz's and
+// libdeflate's versions and settings, and the files of the libraries and of
+// nianbao's PDF stage). None when the face's file has no identity.
+std::optional<ProgramKey> program_key(const typeset::Face& face, const std::set<uint32_t>& gids);
 
 class ProgramStore {
  public:
   // Keep at most this many entries and bytes; the least recently used go first.
   static constexpr size_t kMaxEntries = 256;
   static constexpr uint64_t kMaxBytes = 64ull << 20;
+  // A larger entry is neither stored nor read.
+  static constexpr uint64_t kMaxEntryBytes = 16ull << 20;
 
   explicit ProgramStore(std::string dir) : dir_(std::move(dir)) {}
   const std::string& dir() const { return dir_; }
 
   // The entry for `key` if one is there intact (and marked as used); else null.
-  std::shared_ptr<const EmbeddedProgram> load(const ProgramKey& key) const;
+  std::shared_ptr<const EmbeddedProgram> load(const ProgramKey& key) const noexcept;
   // Writes the entry atomically (the folder created if missing), then drops the
-  // least recently used entries beyond the limits. Never throws.
-  void store(const ProgramKey& key, const EmbeddedProgram& program) const;
+  // least recently used entries beyond the limits; on any failure, nothing.
+  void store(const ProgramKey& key, const EmbeddedProgram& program) const noexcept;
 
   // The bytes of an entry, and the entry read back from bytes (null unless intact
   // and made for `key`): the file format, for the tests.

@@ -179,6 +179,13 @@ TopDict read_top_dict(Bytes d) {
 
 }  // namespace
 
+std::string_view table_directory(std::string_view file, unsigned index) {
+  const size_t dir = directory(file, index);
+  if (dir == Bytes::npos || dir + 12 > file.size()) return {};
+  const size_t end = dir + 12 + 16 * size_t{u16(file, dir + 4)};
+  return end <= file.size() ? file.substr(dir, end - dir) : std::string_view{};
+}
+
 unsigned face_count(std::string_view file) {
   if (file.size() >= 12 && u32(file, 0) == tag("ttcf")) {
     const uint32_t n = u32(file, 8);

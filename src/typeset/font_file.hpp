@@ -15,6 +15,10 @@ namespace nb::typeset {
 // 0 when the data is no OpenType/TrueType font or its table directory runs off the end.
 unsigned face_count(std::string_view file);
 
+// The table directory of face `index` (version, table count, then tag, checksum,
+// offset and length of every table); empty when the file has none there.
+std::string_view table_directory(std::string_view file, unsigned index);
+
 struct FontFacts {
   std::string ps_name;  // name ID 6 by FreeType's rules; empty when none is usable
   int x_min = 0, y_min = 0, x_max = 0, y_max = 0;  // head

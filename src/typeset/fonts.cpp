@@ -1,5 +1,7 @@
 #include "typeset/fonts.hpp"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <stdexcept>
 
@@ -12,7 +14,24 @@ namespace fs = std::filesystem;
 
 namespace nb::typeset {
 
+namespace {
+
+std::string file_stat(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  std::string s;
+  for (long long v : {static_cast<long long>(st.st_dev), static_cast<long long>(st.st_ino),
+                      static_cast<long long>(st.st_size), static_cast<long long>(st.st_mtim.tv_sec),
+                      static_cast<long long>(st.st_mtim.tv_nsec), static_cast<long long>(st.st_ctim.tv_sec),
+                      static_cast<long long>(st.st_ctim.tv_nsec)})
+    s += std::to_string(v) + ' ';
+  return s;
+}
+
+}  // namespace
+
 Face::Face(FreeType& ft, const std::string& path, int index) : freetype_(ft), path_(path), index_(index) {
+  const std::string before = file_stat(path);
   blob_ = hb_blob_create_from_file_or_fail(path.c_str());
   if (!blob_) throw EnvironmentError{path + ": 无法读取字体文件"};
   auto fail = [&](const std::string& message) {
@@ -33,6 +52,10 @@ Face::Face(FreeType& ft, const std::string& path, int index) : freetype_(ft), pa
     fail("无法读取第 " + std::to_string(index) + " 个字体（" + e.what() + "）：请换用完好的字体文件");
   }
   if (facts_.cid_keyed) cids_.load(cff);
+  if (!before.empty() && file_stat(path) == before) {
+    identity_ = before;
+    identity_ += table_directory(file, static_cast<unsigned>(index));
+  }
   hb_face_ = hb_face_create(blob_, static_cast<unsigned>(index));
   hb_font_ = hb_font_create(hb_face_);
   upem_ = hb_face_get_upem(hb_face_);

@@ -40,6 +40,10 @@ class Face {
   const std::string& path() const { return path_; }
   int index() const { return index_; }
   const std::string& ps_name() const { return ps_name_; }
+  // What tells the file's bytes, as mapped, from any other file's: device, inode,
+  // size, modification and change times, and the face's table directory. Empty
+  // when the file changed while it was opened (or cannot be examined).
+  const std::string& identity() const { return identity_; }
   const std::string& family() const;   // FreeType's family name
   const std::string& version() const;  // the name table's version string
   bool is_cff() const { return facts_.cff; }
@@ -63,7 +67,7 @@ class Face {
   void read_names() const;
 
   FreeType& freetype_;
-  std::string path_, ps_name_;
+  std::string path_, ps_name_, identity_;
   int index_;
   unsigned upem_ = 1000;
   FontFacts facts_;
