@@ -10,8 +10,9 @@ sample end to end, synthetic reports of about 10, 100 and 500 pages, a batch of
 200 reports. Whole process: `nianbao build input/quanan-2020.toml` from start to
 PDF written (wall and CPU time, peak resident memory from wait4, as
 /usr/bin/time -v reports it), cold (NIANBAO_CACHE=off: every run cuts its fonts,
-as a first build does) and warm (a re-run: the cut fonts stored by the run
-before), and 1,000 copies of the sample in one `nianbao build -j 2` (cold).
+as a first build does), warm (a re-run: the cut fonts stored by the run
+before) and edited (a re-run after an edit that adds a character: the body
+face cut again, the other faces from the cache), and 1,000 copies of the sample in one `nianbao build -j 2` (cold).
 With --baseline, the whole-process runs of both binaries alternate, so that
 both see the same load.
 """
@@ -65,13 +66,33 @@ def run_once(cmd, cache="off"):
     return wall, (ru.ru_utime + ru.ru_stime) * 1e3, ru.ru_maxrss
 
 
-def whole_process(variants, runs, out):
+def edited_samples(tmp, count):
+    """`count` copies of the sample, each with one more character (of GB 2312's first
+    level, not in the sample) in its first paragraph: a re-run after an edit that
+    brings a new character to the body face."""
+    text = open(SAMPLE, encoding="utf-8").read()
+    anchor = "有效推进了政府信息公开工作的开展。"
+    assert anchor in text
+    paths = []
+    for i in range(3755):
+        c = bytes([0xB0 + i // 94, 0xA1 + i % 94]).decode("gb2312")
+        if c in text:
+            continue
+        path = os.path.join(tmp, f"edited-{len(paths):03d}.toml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace(anchor, anchor[:-1] + c + "。", 1))
+        paths.append(path)
+        if len(paths) == count:
+            return paths
+
+
+def whole_process(variants, runs, out, edited):
     """Median wall, CPU and peak memory of building the sample, runs alternating between
-    variants (name -> binary, cache folder)."""
+    variants (name -> binary, cache folder, whether to build an edited sample)."""
     samples = {name: [] for name in variants}
-    for _ in range(runs):
-        for name, (binary, cache) in variants.items():
-            samples[name].append(run_once([binary, "build", SAMPLE, "-o", out], cache))
+    for i in range(runs):
+        for name, (binary, cache, edit) in variants.items():
+            samples[name].append(run_once([binary, "build", edited[i] if edit else SAMPLE, "-o", out], cache))
     return {name: tuple(statistics.median(x[i] for x in s) for i in range(3)) for name, s in samples.items()}
 
 
@@ -168,13 +189,14 @@ def main():
         out = os.path.join(tmp, "out")
         os.makedirs(out)
         cache = os.path.join(tmp, "cache")
-        variants = {"now, cold": (binaries["now"], "off"), "now, warm": (binaries["now"], cache)}
+        variants = {"now, cold": (binaries["now"], "off", False), "now, warm": (binaries["now"], cache, False),
+                    "now, edited": (binaries["now"], cache, True)}
         for name, binary in binaries.items():
             if name != "now":
-                variants[name] = (binary, "off")
-        for binary, folder in variants.values():  # warm the page cache (and fill the font cache)
+                variants[name] = (binary, "off", False)
+        for binary, folder, _ in variants.values():  # warm the page cache (and fill the font cache)
             run_once([binary, "build", SAMPLE, "-o", out], folder)
-        wp = whole_process(variants, a.runs, out)
+        wp = whole_process(variants, a.runs, out, edited_samples(tmp, a.runs))
         print(f"\nWhole process, the sample, medians of {a.runs} runs:")
         for name, (wall, cpu, peak) in wp.items():
             print(f"  {name:<18} wall {wall:7.1f} ms (target <= 30)  CPU {cpu:7.1f} ms  "
@@ -183,7 +205,7 @@ def main():
             print(f"  {name:<18} /usr/bin/time -v: maximum resident set size {time_v_peak(binary, out) / 1024:.1f} MiB")
         if a.baseline:
             base = wp[[k for k in wp if not k.startswith("now")][0]]
-            for k in ("now, cold", "now, warm"):
+            for k in ("now, cold", "now, warm", "now, edited"):
                 now = wp[k]
                 print(f"  {k} / baseline: wall {now[0] / base[0]:.3f}  CPU {now[1] / base[1]:.3f}  "
                       f"peak {now[2] / base[2]:.3f}")
