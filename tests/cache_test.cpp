@@ -4,6 +4,7 @@
 // the folder stays within its limits.
 #define BOOST_TEST_MODULE cache
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -166,6 +167,27 @@ BOOST_AUTO_TEST_CASE(damaged_entries_are_ignored_and_replaced) {
     BOOST_TEST_INFO(name);
     BOOST_CHECK(now[name] == stored.at(name));
   }
+}
+
+// An intact entry that another user owns (planted in a shared folder) is not used.
+BOOST_AUTO_TEST_CASE(entries_of_other_users_are_not_used) {
+  if (geteuid() != 0) {
+    BOOST_TEST_MESSAGE("skipped: giving a file to another user takes root (CI runs as root)");
+    return;
+  }
+  TempDir cache, cold, again;
+  const std::string dir = cache.file("c");
+  BOOST_REQUIRE_EQUAL(build(dir, cold).code, 0);
+  auto stored = entries(dir + "/fonts");
+  BOOST_REQUIRE(!stored.empty());
+  const fs::path planted = fs::path(dir) / "fonts" / stored.begin()->first;
+  BOOST_REQUIRE_EQUAL(::chown(planted.c_str(), 65534, 65534), 0);
+  Output o = build(dir, again);
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK(read_file(again.file("quanan-2020.pdf")) == read_file(cold.file("quanan-2020.pdf")));
+  struct stat st {};
+  BOOST_REQUIRE_EQUAL(::stat(planted.c_str(), &st), 0);
+  BOOST_CHECK_EQUAL(st.st_uid, 0u);  // cut again and stored in its place
 }
 
 BOOST_AUTO_TEST_CASE(an_unusable_cache_folder_changes_nothing) {

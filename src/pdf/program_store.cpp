@@ -145,7 +145,11 @@ std::shared_ptr<const EmbeddedProgram> ProgramStore::load(const ProgramKey& key)
   if (fd < 0) return nullptr;
   std::shared_ptr<const EmbeddedProgram> p;
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) <= kMaxEntryBytes) {
+  // Only a file of this user's: in a folder others may write to (NIANBAO_CACHE set to
+  // a shared folder), an entry planted by someone else would put their outlines in
+  // this user's PDF (the entry's own digest guards against damage, not forgery).
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
+      static_cast<uint64_t>(st.st_size) <= kMaxEntryBytes) {
     std::string bytes(static_cast<size_t>(st.st_size), '\0');
     size_t done = 0;
     for (ssize_t n; done < bytes.size(); done += static_cast<size_t>(n)) {
