@@ -4,6 +4,7 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+#include <numeric>
 
 #include "pdf/content.hpp"
 #include "pdf/date.hpp"
@@ -86,7 +87,7 @@ std::string write_document(const typeset::Result& result, Metadata meta, const W
   // Longest first: the fonts with the most glyphs (the body face takes as long as
   // all the others together), then the pages.
   std::vector<size_t> order(uses.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return uses[a].gids.size() > uses[b].gids.size(); });
   run_parallel(uses.size() + contents.size(), options.threads, [&](size_t i) {
