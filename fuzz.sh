@@ -40,7 +40,10 @@ for target in "${targets[@]}"; do
   log=build-fuzz/$target.log
   echo "fuzz: $target for ${seconds}s (log: $log)" >&2
   # The corpus first: new inputs go there. The layouts come from the source tree.
-  NIANBAO_DATA=$PWD ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/$target -max_total_time="$seconds" \
+  # No allocation stacks in ASan's reports and a smaller quarantine: 17 % more
+  # executions of fuzz_pipeline; run an artifact again without them for the stacks.
+  NIANBAO_DATA=$PWD ASAN_OPTIONS=detect_leaks=1:malloc_context_size=0:quarantine_size_mb=64 \
+    build-fuzz/tests/fuzz/$target -max_total_time="$seconds" \
     -max_len=65536 -rss_limit_mb=2048 -timeout=60 -dict=tests/fuzz/toml.dict -print_final_stats=1 \
     -artifact_prefix=build-fuzz/artifacts/$target- "$corpus" "$seeds" >"$log" 2>&1 || status=1
   grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|ERROR|SUMMARY' "$log" |
