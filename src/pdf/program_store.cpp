@@ -141,7 +141,13 @@ std::string ProgramStore::path(const ProgramKey& key) const { return dir_ + "/" 
 
 std::shared_ptr<const EmbeddedProgram> ProgramStore::load(const ProgramKey& key) const noexcept try {
   // O_NONBLOCK: a FIFO in an entry's place must not stop the run.
-  int fd = ::open(path(key).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  struct File {
+    int fd;
+    ~File() {
+      if (fd >= 0) ::close(fd);
+    }
+  } file{::open(path(key).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)};
+  const int fd = file.fd;
   if (fd < 0) return nullptr;
   std::shared_ptr<const EmbeddedProgram> p;
   struct stat st {};
@@ -160,7 +166,6 @@ std::shared_ptr<const EmbeddedProgram> ProgramStore::load(const ProgramKey& key)
     if (done == bytes.size()) p = decode(key, bytes);
     if (p) (void)::futimens(fd, nullptr);  // used now: pruned last
   }
-  ::close(fd);
   return p;
 } catch (...) {  // out of memory: as if there were no entry
   return nullptr;
