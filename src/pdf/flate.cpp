@@ -22,8 +22,8 @@ struct FreeCompressor {
 using Compressor = std::unique_ptr<libdeflate_compressor, FreeCompressor>;
 
 // Compressors kept for the next stream: one faults in a megabyte of tables. A
-// pool rather than thread_local: this code runs in a module loaded with dlopen,
-// where dynamic TLS trips LeakSanitizer (glibc 2.36, GCC 12).
+// pool rather than thread_local: the threads that prepare a PDF live for one
+// report, and a pool hands their compressors on to the next report's threads.
 class Pool {
  public:
   Compressor take() {
