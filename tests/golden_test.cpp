@@ -13,7 +13,6 @@
 #define BOOST_TEST_MODULE golden
 #include <boost/test/unit_test.hpp>
 
-#include <cstdio>
 #include <map>
 
 #include "pdf/sha256.hpp"
@@ -34,17 +33,7 @@ const std::map<std::string, std::string> kGolden = {
     {"synthetic", "2f8552a02d754079b613438072415c9046f8a5d73dedcbc559b702078b9d35b1"},
 };
 
-std::string hex(const std::array<uint8_t, 32>& digest) {
-  std::string hex;
-  for (uint8_t b : digest) {
-    char s[3];
-    std::snprintf(s, sizeof s, "%02x", b);
-    hex += s;
-  }
-  return hex;
-}
-
-std::string hex_sha256(const std::string& bytes) { return hex(nb::pdf::sha256(bytes)); }
+std::string hex_sha256(const std::string& bytes) { return nb::pdf::to_hex(nb::pdf::sha256(bytes)); }
 
 struct Inputs {
   TempDir dir;
@@ -82,7 +71,7 @@ BOOST_AUTO_TEST_CASE(sha256_gives_the_standard_digests_with_and_without_the_cpus
   for (size_t n = 0; n < 300000; n = n < 300 ? n + 1 : n * 3) {
     while (data.size() < n) data += static_cast<char>(data.size() * 131 % 251);
     BOOST_TEST_INFO(n << " bytes");
-    BOOST_CHECK_EQUAL(hex(nb::pdf::sha256(data)), hex(nb::pdf::sha256_portable(data)));
+    BOOST_CHECK_EQUAL(nb::pdf::to_hex(nb::pdf::sha256(data)), nb::pdf::to_hex(nb::pdf::sha256_portable(data)));
   }
 }
 

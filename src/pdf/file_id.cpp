@@ -1,7 +1,6 @@
 #include "pdf/file_id.hpp"
 
 #include <cctype>
-#include <cstdio>
 
 #include "core/source.hpp"
 #include "pdf/sha256.hpp"
@@ -32,12 +31,7 @@ void set_file_id(std::string& pdf) {
   pdf.replace(first, kHex, kHex, '0');
   pdf.replace(second, kHex, kHex, '0');
   const auto digest = sha256(pdf);
-  std::string hex;
-  for (size_t i = 0; i < kHex / 2; ++i) {  // the first 128 bits
-    char b[3];
-    std::snprintf(b, sizeof b, "%02X", digest[i]);
-    hex += b;
-  }
+  const std::string hex = to_hex(std::span(digest).first(kHex / 2), true);  // the first 128 bits
   pdf.replace(first, kHex, hex);
   pdf.replace(second, kHex, hex);
 }

@@ -24,10 +24,11 @@ std::shared_ptr<const EmbeddedProgram> ProgramCache::get(const typeset::Face& fa
   // Outside the lock: other reports go on.
   std::shared_ptr<const EmbeddedProgram> made;
   const auto k = disk_.empty() ? std::nullopt : program_key(face, gids);
-  if (k) made = ProgramStore(disk_).load(*k);
+  const ProgramStore store(disk_);
+  if (k) made = store.load(*k);
   if (!made) {
     made = make_program(face, gids);
-    if (k) ProgramStore(disk_).store(*k, *made);
+    if (k) store.store(*k, *made);
   }
   std::lock_guard<std::mutex> lock(mutex_);
   auto [it, fresh] = kept_.emplace(std::move(key), made);

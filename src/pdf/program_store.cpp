@@ -25,16 +25,19 @@ namespace nb::pdf {
 
 namespace {
 
-constexpr char kMagic[8] = {'N', 'B', 'F', 'P', '1', '\n', '\0', '\0'};
+constexpr char kMagic[8] = {'N', 'B', 'F', 'P', '2', '\n', '\0', '\0'};
 constexpr size_t kHeader = sizeof kMagic + 32 + 3 * 8;  // magic, key, size, codes, deflated length
 constexpr const char* kSuffix = ".prog";
 
 void put64(std::string& out, uint64_t v) {
   for (int i = 0; i < 8; ++i) out += static_cast<char>(v >> (8 * i));
 }
-uint64_t get64(const char* p) {
+void put32(std::string& out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>(v >> (8 * i));
+}
+uint64_t get(const char* p, int bytes) {
   uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(p[i]);
+  for (int i = bytes - 1; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(p[i]);
   return v;
 }
 // The file holding `symbol` (a library, the PDF module or the binary): path, size
@@ -49,7 +52,7 @@ std::string file_of(const void* symbol) {
 
 // The code that makes programs, as loaded in this process.
 const std::string& recipe() {
-  static const std::string r = "nianbao font program 1\n" + subset_recipe() + '\n' + deflate_recipe() + '\n' +
+  static const std::string r = "nianbao font program 2\n" + subset_recipe() + '\n' + deflate_recipe() + '\n' +
                                file_of(reinterpret_cast<const void*>(&hb_subset_plan_create_or_fail)) +
                                file_of(reinterpret_cast<const void*>(&libdeflate_alloc_compressor)) +
                                file_of(reinterpret_cast<const void*>(&program_key));
@@ -67,16 +70,6 @@ bool ours(const std::string& name, bool tmp) {
   if (!tmp) return name.size() == n;
   return name.compare(n, 5, ".tmp-") == 0 && name.size() > n + 5 &&
          name.find_first_not_of("0123456789-", n + 5) == std::string::npos;
-}
-
-std::string hex(const ProgramKey& key) {
-  static const char* digits = "0123456789abcdef";
-  std::string s;
-  for (uint8_t b : key) {
-    s += digits[b >> 4];
-    s += digits[b & 15];
-  }
-  return s;
 }
 
 bool write_all(int fd, const std::string& bytes) {
@@ -108,7 +101,7 @@ std::string ProgramStore::encode(const ProgramKey& key, const EmbeddedProgram& p
   put64(out, p.size);
   put64(out, p.codes.size());
   put64(out, p.deflated.size());
-  for (uint32_t c : p.codes) put64(out, c);
+  for (uint32_t c : p.codes) put32(out, c);
   out += p.deflated;
   ProgramKey sum = sha256(out);
   out.append(reinterpret_cast<const char*>(sum.data()), sum.size());
@@ -120,24 +113,24 @@ std::shared_ptr<const EmbeddedProgram> ProgramStore::decode(const ProgramKey& ke
       std::memcmp(b.data() + sizeof kMagic, key.data(), key.size()) != 0)
     return nullptr;
   const char* h = b.data() + sizeof kMagic + 32;
-  const uint64_t size = get64(h), codes = get64(h + 8), deflated = get64(h + 16);
+  const uint64_t size = get(h, 8), codes = get(h + 8, 8), deflated = get(h + 16, 8);
   const uint64_t room = b.size() - kHeader - 32;
-  if (codes > room / 8 || deflated != room - codes * 8 || deflated == 0) return nullptr;
+  if (codes > room / 4 || deflated != room - codes * 4 || deflated == 0) return nullptr;
   ProgramKey sum = sha256(b.substr(0, b.size() - 32));
   if (std::memcmp(sum.data(), b.data() + b.size() - 32, 32) != 0) return nullptr;
   auto p = std::make_shared<EmbeddedProgram>();
   p->size = size;
   const char* c = b.data() + kHeader;
-  for (uint64_t i = 0; i < codes; ++i, c += 8) {
-    uint64_t code = get64(c);
-    if (code > UINT32_MAX || (!p->codes.empty() && code <= *p->codes.rbegin())) return nullptr;
+  for (uint64_t i = 0; i < codes; ++i, c += 4) {
+    const auto code = static_cast<uint32_t>(get(c, 4));
+    if (!p->codes.empty() && code <= *p->codes.rbegin()) return nullptr;
     p->codes.insert(p->codes.end(), static_cast<uint32_t>(code));
   }
   p->deflated.assign(c, deflated);
   return p;
 }
 
-std::string ProgramStore::path(const ProgramKey& key) const { return dir_ + "/" + hex(key) + kSuffix; }
+std::string ProgramStore::path(const ProgramKey& key) const { return dir_ + "/" + to_hex(key) + kSuffix; }
 
 std::shared_ptr<const EmbeddedProgram> ProgramStore::load(const ProgramKey& key) const noexcept try {
   // O_NONBLOCK: a FIFO in an entry's place must not stop the run.

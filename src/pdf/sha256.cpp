@@ -117,4 +117,15 @@ std::array<uint8_t, 32> sha256(std::string_view data) {
 
 std::array<uint8_t, 32> sha256_portable(std::string_view data) { return digest(data, blocks_portable); }
 
+std::string to_hex(std::span<const uint8_t> bytes, bool upper) {
+  const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  std::string s;
+  s.reserve(bytes.size() * 2);
+  for (uint8_t b : bytes) {
+    s += digits[b >> 4];
+    s += digits[b & 15];
+  }
+  return s;
+}
+
 }  // namespace nb::pdf

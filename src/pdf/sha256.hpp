@@ -2,6 +2,8 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
 
 namespace nb::pdf {
@@ -10,5 +12,7 @@ namespace nb::pdf {
 std::array<uint8_t, 32> sha256(std::string_view data);
 // Without them (for the tests on machines that have them).
 std::array<uint8_t, 32> sha256_portable(std::string_view data);
+// Two hex digits a byte (entry names, the file identifier, test hashes).
+std::string to_hex(std::span<const uint8_t> bytes, bool upper = false);
 
 }  // namespace nb::pdf
