@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan, UBSan) and runs each for SECONDS
-# (default 60), one after the other:
+# (default 60), or for N executions with --runs N (a long run), one after the other:
 #   fuzz_input     TOML text -> checked report (input, check and compose stages)
 #   fuzz_pipeline  TOML text -> PDF bytes (the whole pipeline, as `nianbao build`)
 #   fuzz_layout    TOML text -> layout (a format file)
@@ -8,12 +8,18 @@
 # for fuzz_layout); the corpus each run grows is kept in build-fuzz/corpus-TARGET.
 # A crash, leak or timeout is written to build-fuzz/artifacts/ and makes the script
 # fail; every one becomes a case of tests/corpus.
-#   ./fuzz.sh [SECONDS] [TARGET …]
+#   ./fuzz.sh [SECONDS | --runs N] [TARGET …]
 # Installs clang and its fuzzer runtime when missing (Debian, as root).
 set -euo pipefail
 cd "$(dirname "$0")"
-seconds=${1:-60}
-shift $(( $# > 0 ? 1 : 0 ))
+limit=(-max_total_time="${1:-60}") what="${1:-60}s"
+if [ "${1:-}" = --runs ]; then
+  [[ "${2:-}" =~ ^[0-9]+$ ]] || { echo "fuzz: --runs needs a count of executions" >&2; exit 2; }
+  limit=(-runs="$2") what="$2 executions"
+  shift 2
+else
+  shift $(( $# > 0 ? 1 : 0 ))
+fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_input fuzz_pipeline fuzz_layout)
 
@@ -38,12 +44,12 @@ for target in "${targets[@]}"; do
   if [ "$target" = fuzz_layout ]; then cp layouts/*.toml "$seeds"/
   else cp input/*.toml tests/corpus/*.toml "$seeds"/; fi
   log=build-fuzz/$target.log
-  echo "fuzz: $target for ${seconds}s (log: $log)" >&2
+  echo "fuzz: $target for $what (log: $log)" >&2
   # The corpus first: new inputs go there. The layouts come from the source tree.
   # No allocation stacks in ASan's reports and a smaller quarantine: 17 % more
   # executions of fuzz_pipeline; run an artifact again without them for the stacks.
   NIANBAO_DATA=$PWD ASAN_OPTIONS=detect_leaks=1:malloc_context_size=0:quarantine_size_mb=64 \
-    build-fuzz/tests/fuzz/$target -max_total_time="$seconds" \
+    build-fuzz/tests/fuzz/$target "${limit[@]}" \
     -max_len=65536 -rss_limit_mb=2048 -timeout=60 -dict=tests/fuzz/toml.dict -print_final_stats=1 \
     -artifact_prefix=build-fuzz/artifacts/$target- "$corpus" "$seeds" >"$log" 2>&1 || status=1
   grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|ERROR|SUMMARY' "$log" |
