@@ -15,6 +15,7 @@
 #include <map>
 #include <vector>
 
+#include "bbox.hpp"
 #include "core/utf8.hpp"
 #include "support.hpp"
 #include "typeset/fonts.hpp"
@@ -178,6 +179,30 @@ std::vector<std::string> listing(const fs::path& dir) {
   return out;
 }
 
+// Nothing is set over anything else: no two words of a page overlap (pdftotext's
+// boxes). A box spans its font's ascent and descent, so the lines of a large
+// title touch by a few points; a third of a line's height is an overlap.
+void check_no_overlap(const std::string& name, const std::string& pdf) {
+  size_t overlaps = 0;
+  std::string first;
+  int page_no = 0;
+  for (const auto& page : nbtest::read_bbox(pdf)) {
+    ++page_no;
+    std::vector<const nbtest::TextWord*> words;
+    for (const auto& line : page.lines)
+      for (const auto& w : line.words) words.push_back(&w);
+    for (size_t i = 0; i < words.size(); ++i)
+      for (size_t j = i + 1; j < words.size(); ++j) {
+        const auto &a = *words[i], &b = *words[j];
+        const double across = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+        const double down = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+        if (across > 0.5 && down > std::min(a.y1 - a.y0, b.y1 - b.y0) / 3 && overlaps++ == 0)
+          first = "page " + std::to_string(page_no) + ": " + a.text + " / " + b.text;
+      }
+  }
+  BOOST_CHECK_MESSAGE(overlaps == 0, name << ": " << overlaps << " pairs of words overlap, first on " << first);
+}
+
 // Root may write anywhere: the unwritable case runs as nobody.
 std::string unprivileged() { return geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""; }
 
@@ -204,6 +229,8 @@ void run_case(const std::string& name) {
   fs::create_directory(out);
   const fs::path pdf = out / (name + ".pdf");
   std::string out_arg = "out", user;
+  // The previous PDF first: the unwritable case then takes the folder's write permission.
+  if (c.exit != 0 && c.output != "directory") write_file(pdf.string(), kPrevious);
   if (c.output == "directory") fs::create_directory(pdf);
   else if (c.output == "missing-folder") out_arg = "nowhere";
   else if (c.output == "file-as-folder") write_file(t.file("notadir"), ""), out_arg = "notadir";
@@ -217,7 +244,6 @@ void run_case(const std::string& name) {
       return;
     }
   } else BOOST_REQUIRE_MESSAGE(c.output.empty(), name << ": unknown output " << c.output);
-  if (c.exit != 0 && c.output != "directory") write_file(pdf.string(), kPrevious);
   chmod(t.file(input).c_str(), 0644);
 
   const int timeout = c.timeout * kSlowdown;
@@ -277,6 +303,7 @@ void run_case(const std::string& name) {
     for (size_t p = shown.find(s); p != std::string::npos; p = shown.find(s, p + s.size())) ++found;
     BOOST_CHECK_MESSAGE(found == n, name << ": the PDF's text holds " << s << " " << found << " times, not " << n);
   }
+  if (pages <= 20) check_no_overlap(name, pdf.string());
 }
 
 bool register_cases() {

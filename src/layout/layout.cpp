@@ -323,6 +323,8 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
       if (!ft) { r.error(v, "字体 " + std::string(k.str()) + " 应为 { file = …, face = … }"); continue; }
       FontFile ff;
       ff.file = r.get<std::string>(*ft, "file", "字体文件名").value_or("");
+      const toml::node* file = ft->get("file");
+      ff.loc = r.loc(file ? *file : v);
       ff.face = r.integer(*ft, "face", "字体集合中的序号", 0, 65535, false).value_or(0);
       l.fonts[std::string(k.str())] = ff;
     }

@@ -26,6 +26,7 @@ struct Typography {
 struct FontFile {
   std::string file;
   int face = 0;
+  Loc loc;  // of the file name, in the layout file
 };
 
 enum class Align { Left, Center, Right };

@@ -65,8 +65,8 @@ std::map<std::string, RoleFonts> resolve_roles(const layout::Layout& l, const in
       if (!path)
         throw EnvironmentError{"找不到字体文件 " + ff.file + "（字体 " + id + "，角色 " + name +
                                    "）：请运行 ./setup.sh 安装默认字体，或把字体文件放进 fonts/",
-                               l.path};
-      rf.chain.push_back(&open_font(fonts, *path, ff.face, {}, l.path, "字体 " + id + "，角色 " + name));
+                               l.path, ff.loc};
+      rf.chain.push_back(&open_font(fonts, *path, ff.face, ff.loc, l.path, "字体 " + id + "，角色 " + name));
     }
     out[name] = std::move(rf);
   }
