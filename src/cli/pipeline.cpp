@@ -1,6 +1,5 @@
 #include "cli/pipeline.hpp"
 
-#include <filesystem>
 #include <optional>
 
 #include "check/check.hpp"
@@ -24,7 +23,6 @@ std::optional<input::Report> read_report(Env& env, const SourceRef& src, Diagnos
 void run_source(Env& env, const SourceRef& src, const input::Report* previous, Outcome& o, std::string* pdf) {
   auto report = read_report(env, src, o.diags);
   if (!report) { o.code = 1; return; }
-  if (!report->organ.empty()) o.label = report->organ;
   check::Options options;
   options.previous = previous;
   if (!check::run(*report, options, o.diags)) { o.code = 1; return; }
@@ -45,7 +43,6 @@ void run_source(Env& env, const SourceRef& src, const input::Report* previous, O
 
 Outcome run_job(Env& env, const Job& job) {
   Outcome o;
-  o.label = std::filesystem::path(job.input).stem().string();
   SourceRef src = read_source(job.input, o.diags);
   if (!src) { o.code = 1; return o; }
   std::optional<input::Report> previous;

@@ -20,7 +20,6 @@ struct Outcome {
   int code = 0;                        // 0, 1 (input errors) or 3 (environment)
   Diagnostics diags;                   // located messages, in order
   std::optional<Diagnostic> failure;   // an environment error
-  std::string label;                   // the organ, or the file name when unreadable
   size_t pages = 0, bytes = 0;
 };
 
