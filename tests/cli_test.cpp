@@ -170,6 +170,11 @@ BOOST_AUTO_TEST_CASE(init_writes_a_template_that_passes_check_once_filled) {
   Output old = run(kBinary + " init --format 2019 --year 2020 " + t.file("old.toml"));
   BOOST_CHECK_EQUAL(old.code, 0);
   BOOST_CHECK(read_file(t.file("old.toml")).find("procurement") != std::string::npos);
+  // Not for a year it no longer applies to: build would refuse that report.
+  Output stale = run(kBinary + " init --format 2019 --year 2025 " + t.file("stale.toml"));
+  BOOST_CHECK_EQUAL(stale.code, 2);
+  BOOST_CHECK(stale.err.find("2019 格式只适用于 2019–2020 年度，2025 年度应使用 2021 格式：请去掉 --format") != std::string::npos);
+  BOOST_CHECK(!fs::exists(t.file("stale.toml")));
 }
 
 BOOST_AUTO_TEST_CASE(fonts_lists_roles_fallbacks_and_missing_characters) {

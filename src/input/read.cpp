@@ -392,7 +392,17 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
     };
     std::string msg = std::to_string(r.year) + " 年度的报告使用了 " + l.id + " 格式（" + l.document + "，适用于 " +
                       years(l) + "）";
-    if (const layout::Layout* implied = find_layout("", r.year))
+    const layout::Layout* implied = find_layout("", r.year);
+    if (implied && r.year > l.last_year) {
+      // A superseded format (last year's template reused): every table would be
+      // checked against the old rows, so nothing else is read.
+      local.error(format_loc, msg + "，该格式已由 " + implied->id + " 格式（" + implied->document +
+                                  "）取代：请把 format 改为 \"" + implied->id + "\"（或删去 format 一行），表格的项目随之改变，可用 nianbao init --year " +
+                                  std::to_string(r.year) + " 生成新模板对照填写");
+      diags.append(local);
+      return std::nullopt;
+    }
+    if (implied)
       msg += "，而 " + std::to_string(r.year) + " 年度适用 " + implied->id + " 格式（" + implied->document + "）";
     local.warning(format_loc.line ? format_loc : r.year_loc, msg + "：请确认 format");
   }
