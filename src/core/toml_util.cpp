@@ -110,8 +110,8 @@ std::string explain(const std::string& description, char32_t at) {
   };
   const char* ascii = ascii_for(at);
   if (ascii && (has("saw") || has("could not determine value type")))
-    return std::string("此处是全角字符“") + encode_utf8(std::u32string(1, at)) + "”：TOML 的标点须用半角（英文）字符 " +
-           ascii + "，请切换到英文输入法重新输入";
+    return std::string("此处是全角字符“") + encode_utf8(std::u32string(1, at)) + "”：TOML 的标点须用半角（英文）" +
+           (at == U'\u3000' ? std::string("空格") : std::string("字符“") + ascii + "”") + "，请切换到英文输入法重新输入";
   if (has("end-of-file")) {
     if (scope.find("string") != std::string::npos)
       return "字符串没有闭合（直到文件末尾都没有结束的引号）：请在文字末尾补上引号；多行文字用 \"\"\" 括起";
