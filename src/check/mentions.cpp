@@ -76,7 +76,8 @@ std::optional<int64_t> parse(const std::u32string& s, layout::FigureType type) {
   return whole * 10000 + frac;
 }
 
-void check_prose(const Figures& f, const input::Prose& prose, const layout::Layout& l, Diagnostics& diags) {
+void check_prose(const Figures& f, const input::Prose& prose, const layout::Layout& l, bool tables_wrong,
+                 Diagnostics& diags) {
   for (const auto& block : prose.blocks) {
     std::u32string text;
     std::vector<uint32_t> src;
@@ -105,7 +106,8 @@ void check_prose(const Figures& f, const input::Prose& prose, const layout::Layo
           diags.warning(prose.origin.locate(src[m.number]),
                         "正文与表格不一致（" + mention.id + "，" + mention.name + "）：正文“" +
                             encode_utf8(text.substr(i, m.end - i)) + "”，表格为 " +
-                            layout::format_figure(expected, mention.type) + "：请核对正文或表格");
+                            layout::format_figure(expected, mention.type) +
+                            (tables_wrong ? "：表格的勾稽关系尚有错误，请先改正表格，再核对此处" : "：请核对正文或表格"));
         }
     }
   }
@@ -113,10 +115,10 @@ void check_prose(const Figures& f, const input::Prose& prose, const layout::Layo
 
 }  // namespace
 
-void check_mentions(const Figures& f, const input::Report& r, Diagnostics& diags) {
-  if (r.preface) check_prose(f, *r.preface, *r.layout, diags);
+void check_mentions(const Figures& f, const input::Report& r, bool tables_wrong, Diagnostics& diags) {
+  if (r.preface) check_prose(f, *r.preface, *r.layout, tables_wrong, diags);
   for (const auto& s : r.sections)
-    if (s.text) check_prose(f, *s.text, *r.layout, diags);
+    if (s.text) check_prose(f, *s.text, *r.layout, tables_wrong, diags);
 }
 
 }  // namespace nb::check::detail

@@ -8,7 +8,8 @@ namespace nb::check::detail {
 bool derive(Figures& f, Diagnostics& diags);
 // Every table rule; cross-year rules only when `previous` is set.
 void check_rules(const Figures& f, const input::Report* previous, Diagnostics& diags);
-// Figures the prose states next to a concept of the layout's [[mentions]].
-void check_mentions(const Figures& f, const input::Report& r, Diagnostics& diags);
+// Figures the prose states next to a concept of the layout's [[mentions]];
+// `tables_wrong`: the table rules found errors.
+void check_mentions(const Figures& f, const input::Report& r, bool tables_wrong, Diagnostics& diags);
 
 }  // namespace nb::check::detail
