@@ -74,6 +74,13 @@ BOOST_AUTO_TEST_CASE(an_entry_reads_back_only_intact_and_under_its_own_key) {
   }
   BOOST_CHECK(!ProgramStore::decode(key, bytes + '\0'));
   BOOST_CHECK(!ProgramStore::decode(key, std::string(bytes.size(), '\0')));
+  // Intact, but with a length no program has (it would become /Length1).
+  for (uint64_t size : {uint64_t{0}, uint64_t{1} << 31, uint64_t{1} << 40}) {
+    EmbeddedProgram odd = sample_program();
+    odd.size = size;
+    BOOST_TEST_INFO("size " << size);
+    BOOST_CHECK(!ProgramStore::decode(key, ProgramStore::encode(key, odd)));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(the_key_follows_the_glyphs_the_face_and_its_file) {

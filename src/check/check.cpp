@@ -18,10 +18,12 @@ bool run(input::Report& report, const Options& options, Diagnostics& diags) {
                                         std::to_string(report.year - 1) + " 年度的报告");
     previous = nullptr;
   }
-  detail::check_rules(f, previous, local);
-  // While the tables disagree with themselves, a difference from the prose may be the
-  // table's fault (a mistyped total): R8 then says to correct the table first.
-  detail::check_mentions(f, report, local.has_errors(), local);
+  Diagnostics rules;
+  detail::check_rules(f, previous, rules);
+  local.append(rules);
+  // While the figures break a rule, a difference from the prose may be the table's
+  // fault (a mistyped total): R8 then says to correct the table first.
+  detail::check_mentions(f, report, rules.has_errors(), local);
   diags.append(local);
   return !local.has_errors();
 }

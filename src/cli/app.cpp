@@ -180,11 +180,10 @@ int init_cmd(Env& env, const Args& a) {
     if (!a.format.empty()) return usage_error("没有格式 " + a.format + "：nianbao layouts 列出已有的格式");
     return usage_error("没有适用于 " + std::to_string(year) + " 年度的格式：请用 --format 指定");
   }
-  if (year > l->last_year) {  // a superseded format: `build` would refuse the report
-    const layout::Layout* current = env.layouts.find("", year);
+  // A superseded format: `build` would refuse the report.
+  if (const layout::Layout* current = env.layouts.find("", year); current && year > l->last_year)
     return usage_error(l->id + " 格式只适用于 " + std::to_string(l->first_year) + "–" + std::to_string(l->last_year) +
-                       " 年度" + (current ? "，" + std::to_string(year) + " 年度应使用 " + current->id + " 格式：请去掉 --format" : ""));
-  }
+                       " 年度，" + std::to_string(year) + " 年度应使用 " + current->id + " 格式：请去掉 --format");
   std::string path = a.inputs.empty()
                          ? (fs::is_directory("input") ? "input/" : "") + std::string("report-") +
                                std::to_string(year) + ".toml"

@@ -115,7 +115,9 @@ std::shared_ptr<const EmbeddedProgram> ProgramStore::decode(const ProgramKey& ke
   const char* h = b.data() + sizeof kMagic + 32;
   const uint64_t size = get(h, 8), codes = get(h + 8, 8), deflated = get(h + 16, 8);
   const uint64_t room = b.size() - kHeader - 32;
-  if (codes > room / 4 || deflated != room - codes * 4 || deflated == 0) return nullptr;
+  // A program's length goes into /Length1 as a PDF integer: never 0 or absurd.
+  if (codes > room / 4 || deflated != room - codes * 4 || deflated == 0 || size == 0 || size > INT32_MAX)
+    return nullptr;
   ProgramKey sum = sha256(b.substr(0, b.size() - 32));
   if (std::memcmp(sum.data(), b.data() + b.size() - 32, 32) != 0) return nullptr;
   auto p = std::make_shared<EmbeddedProgram>();
