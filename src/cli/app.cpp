@@ -181,7 +181,7 @@ int init_cmd(Env& env, const Args& a) {
     return usage_error("没有适用于 " + std::to_string(year) + " 年度的格式：请用 --format 指定");
   }
   // A superseded format: `build` would refuse the report.
-  if (const layout::Layout* current = env.layouts.find("", year); current && year > l->last_year)
+  if (const layout::Layout* current = env.layouts.find("", year); l->superseded(year, current))
     return usage_error(l->id + " 格式只适用于 " + std::to_string(l->first_year) + "–" + std::to_string(l->last_year) +
                        " 年度，" + std::to_string(year) + " 年度应使用 " + current->id + " 格式：请去掉 --format");
   std::string path = a.inputs.empty()

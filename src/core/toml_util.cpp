@@ -59,21 +59,22 @@ std::optional<Diagnostic> scan_bytes(const SourceRef& src) {
   return std::nullopt;
 }
 
-// Full-width marks a Chinese keyboard gives where TOML wants ASCII.
+// Full-width marks a Chinese keyboard gives where TOML wants ASCII, and the ASCII
+// to type, as a message names it.
 const char* ascii_for(char32_t c) {
   switch (c) {
-    case U'，': return ",";
-    case U'＝': return "=";
-    case U'“': case U'”': case U'＂': return "\"";
-    case U'‘': case U'’': return "'";
-    case U'［': case U'【': return "[";
-    case U'］': case U'】': return "]";
-    case U'｛': return "{";
-    case U'｝': return "}";
-    case U'：': return ":";
-    case U'＃': return "#";
-    case U'．': case U'。': return ".";
-    case U'－': return "-";
+    case U'，': return "字符“,”";
+    case U'＝': return "字符“=”";
+    case U'“': case U'”': case U'＂': return "字符“\"”";
+    case U'‘': case U'’': return "字符“'”";
+    case U'［': case U'【': return "字符“[”";
+    case U'］': case U'】': return "字符“]”";
+    case U'｛': return "字符“{”";
+    case U'｝': return "字符“}”";
+    case U'：': return "字符“:”";
+    case U'＃': return "字符“#”";
+    case U'．': case U'。': return "字符“.”";
+    case U'－': return "字符“-”";
     case U'\u3000': return "空格";
     default: return nullptr;
   }
@@ -110,8 +111,8 @@ std::string explain(const std::string& description, char32_t at) {
   };
   const char* ascii = ascii_for(at);
   if (ascii && (has("saw") || has("could not determine value type")))
-    return std::string("此处是全角字符“") + encode_utf8(std::u32string(1, at)) + "”：TOML 的标点须用半角（英文）" +
-           (at == U'\u3000' ? std::string("空格") : std::string("字符“") + ascii + "”") + "，请切换到英文输入法重新输入";
+    return std::string("此处是全角字符“") + encode_utf8(std::u32string(1, at)) + "”：TOML 的标点须用半角（英文）" + ascii +
+           "，请切换到英文输入法重新输入";
   if (has("end-of-file")) {
     if (scope.find("string") != std::string::npos)
       return "字符串没有闭合（直到文件末尾都没有结束的引号）：请在文字末尾补上引号；多行文字用 \"\"\" 括起";

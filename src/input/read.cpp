@@ -393,7 +393,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
     std::string msg = std::to_string(r.year) + " 年度的报告使用了 " + l.id + " 格式（" + l.document + "，适用于 " +
                       years(l) + "）";
     const layout::Layout* implied = find_layout("", r.year);
-    if (implied && r.year > l.last_year) {
+    if (l.superseded(r.year, implied)) {
       // A superseded format (last year's template reused): every table would be
       // checked against the old rows, so nothing else is read.
       local.error(format_loc, msg + "，该格式已由 " + implied->id + " 格式（" + implied->document +

@@ -145,6 +145,9 @@ struct Layout {
 
   const Role& role(const std::string& name) const;  // throws std::out_of_range
   const Table* table_for(const Section& s) const;
+  // Replaced for reports of `year` by `current` (the format whose years cover it,
+  // or null): last year's template must not be reused.
+  bool superseded(int year, const Layout* current) const { return current && current != this && year > last_year; }
 };
 
 // Figure as printed and in messages: 12, -3, 4068.208 (amounts are stored in 1/10000).

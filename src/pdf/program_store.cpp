@@ -126,7 +126,7 @@ std::shared_ptr<const EmbeddedProgram> ProgramStore::decode(const ProgramKey& ke
   for (uint64_t i = 0; i < codes; ++i, c += 4) {
     const auto code = static_cast<uint32_t>(get(c, 4));
     if (!p->codes.empty() && code <= *p->codes.rbegin()) return nullptr;
-    p->codes.insert(p->codes.end(), static_cast<uint32_t>(code));
+    p->codes.insert(p->codes.end(), code);
   }
   p->deflated.assign(c, deflated);
   return p;
