@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
   g++ cmake make pkg-config
-  libpodofo-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev libdeflate-dev libboost-test-dev libbenchmark-dev
+  libpodofo-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev libdeflate-dev libssl-dev nlohmann-json3-dev
+  libboost-test-dev libbenchmark-dev
   fonts-noto-cjk fonts-arphic-gkai00mp
   poppler-utils qpdf mupdf-tools
   # PDF/A checks of the tests: pikepdf, Ghostscript, Apache PDFBox Preflight (Java),

@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <iostream>
 #include <mutex>
-#include <thread>
+
+#include "core/json.hpp"
+#include "core/parallel.hpp"
 
 namespace nb::cli {
 
@@ -39,9 +41,14 @@ class Reporter {
     if (!counts.empty() && !o_.style.json) err << job.input << "：" << counts << '\n';
     if (r.code != 0) failed_.push_back({job.input, r});
     if (o_.style.json && r.code == 0) {
-      err << "{\"file\":" << json_quote(job.input) << ",\"severity\":\"done\"";
-      if (!job.output.empty()) err << ",\"output\":" << json_quote(job.output) << ",\"pages\":" << r.pages;
-      err << "}\n";
+      json::Object o;
+      o["file"] = job.input;
+      o["severity"] = "done";
+      if (!job.output.empty()) {
+        o["output"] = job.output;
+        o["pages"] = r.pages;
+      }
+      err << json::dump(o) << '\n';
     }
     // On a terminal a batch shows one progress line; a single report its result.
     if (!o_.quiet && !o_.style.json && (!o_.terminal || total_ == 1)) {
@@ -105,22 +112,15 @@ class Reporter {
 
 int run_batch(Env& env, const std::vector<Job>& jobs, const BatchOptions& options) {
   Reporter reporter(jobs.size(), options);
-  std::atomic<size_t> next{0};
   std::atomic<int> worst{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < jobs.size();) {
-      reporter.started(jobs[i].input);
-      Outcome r = run_job(env, jobs[i]);
-      int w = worst.load();
-      while (r.code > w && !worst.compare_exchange_weak(w, r.code)) {}
-      reporter.finished(jobs[i], r);
-    }
-  };
-  size_t threads = std::clamp<size_t>(static_cast<size_t>(std::max(options.jobs, 1)), 1, jobs.size());
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  const unsigned threads = static_cast<unsigned>(std::max(options.jobs, 1));
+  run_parallel(jobs.size(), threads, [&](size_t i) {
+    reporter.started(jobs[i].input);
+    Outcome r = run_job(env, jobs[i]);
+    int w = worst.load();
+    while (r.code > w && !worst.compare_exchange_weak(w, r.code)) {}
+    reporter.finished(jobs[i], r);
+  });
   reporter.summary();
   return worst.load();
 }

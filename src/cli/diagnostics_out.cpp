@@ -9,6 +9,7 @@
 #include <map>
 #include <vector>
 
+#include "core/json.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 
@@ -20,36 +21,6 @@ bool wide(char32_t c) {
   return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
          (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x20000 && c <= 0x3FFFD);
-}
-
-std::string json_string(const std::string& s);
-
-}  // namespace
-
-std::string json_quote(const std::string& s) { return json_string(s); }
-
-namespace {
-
-std::string json_string(const std::string& s) {
-  std::string o = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\n': o += "\\n"; break;
-      case '\t': o += "\\t"; break;
-      case '\r': o += "\\r"; break;
-      default:
-        if (c < 0x20) {
-          char b[8];
-          std::snprintf(b, sizeof b, "\\u%04x", c);
-          o += b;
-        } else {
-          o += static_cast<char>(c);
-        }
-    }
-  }
-  return o + "\"";
 }
 
 // Where each line of a file starts, found once per file printed.
@@ -111,9 +82,13 @@ void print_one(const Diagnostic& d, const DiagnosticStyle& style, std::ostream& 
   const bool error = d.severity == Severity::Error;
   const std::string& path = d.loc.file ? d.loc.file->path : d.path;
   if (style.json) {
-    out << "{\"file\":" << json_string(path) << ",\"line\":" << d.loc.line << ",\"column\":" << d.loc.col
-        << ",\"severity\":\"" << (error ? "error" : "warning") << "\",\"message\":" << json_string(d.message)
-        << "}\n";
+    json::Object o;
+    o["file"] = path;
+    o["line"] = d.loc.line;
+    o["column"] = d.loc.col;
+    o["severity"] = error ? "error" : "warning";
+    o["message"] = d.message;
+    out << json::dump(o) << '\n';
     return;
   }
   const char* bold = style.color ? "\033[1m" : "";

@@ -22,9 +22,6 @@ void print_diagnostics(const Diagnostics& ds, const DiagnosticStyle& style, std:
 // "2 个错误，1 个警告" (empty when there are none).
 std::string count_summary(const Diagnostics& ds);
 
-// A JSON string literal.
-std::string json_quote(const std::string& s);
-
 // Display width of UTF-8 text in a terminal (East Asian wide characters take two cells).
 size_t display_width(const std::string& utf8);
 

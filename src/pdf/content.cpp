@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/hex.hpp"
 #include "pdf/font_subset.hpp"
 
 namespace nb::pdf {
@@ -17,12 +18,6 @@ void put(std::string& out, double v) {
   if (end[-1] == '.') --end;
   if (end - b == 2 && b[0] == '-' && b[1] == '0') { b[0] = '0'; end = b + 1; }
   out.append(b, end);
-}
-
-void hex4(std::string& out, unsigned v) {
-  static const char kDigits[] = "0123456789ABCDEF";
-  const char b[4] = {kDigits[v >> 12 & 15], kDigits[v >> 8 & 15], kDigits[v >> 4 & 15], kDigits[v & 15]};
-  out.append(b, 4);
 }
 
 }  // namespace
@@ -56,7 +51,7 @@ std::string page_content(const typeset::Page& page, double page_height,
       const double k = 1000.0 / face->upem();
       for (size_t i = 0; i < run.glyphs.size(); ++i) {
         const auto& g = run.glyphs[i];
-        hex4(o, content_code(*face, g.gid));
+        append_hex4(o, content_code(*face, g.gid));
         if (i + 1 < run.glyphs.size()) {
           double advance = std::lround(face->advance_units(g.gid) * k) * size / 1000.0;
           double adj = (g.x + advance - run.glyphs[i + 1].x) * 1000.0 / size;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/parallel.hpp"
+
 #include "pdf/content.hpp"
 #include "pdf/date.hpp"
 #include "pdf/file_id.hpp"
@@ -13,7 +15,6 @@
 #include "pdf/font_embed.hpp"
 #include "pdf/outline.hpp"
 #include "pdf/output_intent.hpp"
-#include "pdf/parallel.hpp"
 #include "pdf/writer.hpp"
 #include "pdf/xmp.hpp"
 

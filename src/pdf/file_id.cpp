@@ -3,7 +3,8 @@
 #include <cctype>
 
 #include "core/source.hpp"
-#include "pdf/sha256.hpp"
+#include "core/digest.hpp"
+#include "core/hex.hpp"
 
 namespace nb::pdf {
 

@@ -15,9 +15,10 @@
 #include <filesystem>
 #include <vector>
 
+#include "core/digest.hpp"
+#include "core/hex.hpp"
 #include "pdf/flate.hpp"
 #include "pdf/font_subset.hpp"
-#include "pdf/sha256.hpp"
 
 namespace fs = std::filesystem;
 

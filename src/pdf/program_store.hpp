@@ -13,11 +13,12 @@
 #include <set>
 #include <string>
 
+#include "core/digest.hpp"
 #include "pdf/program_cache.hpp"
 
 namespace nb::pdf {
 
-using ProgramKey = std::array<uint8_t, 32>;
+using ProgramKey = Sha256;
 
 // The digest of the face (its file's path and identity, the face index), the
 // glyphs, and the code that cuts and compresses programs (HarfBuzz's and

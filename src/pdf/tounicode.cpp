@@ -2,23 +2,19 @@
 
 #include <vector>
 
+#include "core/hex.hpp"
+
 namespace nb::pdf {
 
 namespace {
 
-void hex4(std::string& out, unsigned v) {
-  static const char kDigits[] = "0123456789ABCDEF";
-  const char b[4] = {kDigits[v >> 12 & 15], kDigits[v >> 8 & 15], kDigits[v >> 4 & 15], kDigits[v & 15]};
-  out.append(b, 4);
-}
-
 void utf16(std::string& out, char32_t c) {
   if (c >= 0x10000) {
     c -= 0x10000;
-    hex4(out, 0xD800 + (c >> 10));
-    hex4(out, 0xDC00 + (c & 0x3FF));
+    append_hex4(out, 0xD800 + (c >> 10));
+    append_hex4(out, 0xDC00 + (c & 0x3FF));
   } else {
-    hex4(out, c);
+    append_hex4(out, c);
   }
 }
 
@@ -38,7 +34,7 @@ std::string to_unicode_cmap(const std::map<uint32_t, std::u32string>& code_text)
     o += std::to_string(n) + " beginbfchar\n";
     for (size_t k = i; k < i + n; ++k) {
       o += '<';
-      hex4(o, v[k].first);
+      append_hex4(o, v[k].first);
       o += "> <";
       for (char32_t c : *v[k].second) utf16(o, c);
       o += ">\n";

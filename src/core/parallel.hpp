@@ -1,5 +1,6 @@
-// Independent pieces of work on a few threads: task i runs once, on whichever
-// thread is free. An exception of a task is rethrown (the lowest-numbered one)
+// The one thread pool: independent pieces of work on a few threads (the fonts
+// and pages of one PDF, the reports of a batch); task i runs once, on whichever
+// thread is free, in the order of i. An exception of a task is rethrown (the lowest-numbered one)
 // after every task has finished.
 #pragma once
 #include <atomic>
@@ -8,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace nb::pdf {
+namespace nb {
 
 inline void run_parallel(size_t tasks, unsigned threads, const std::function<void(size_t)>& task) {
   std::vector<std::exception_ptr> errors(tasks);
@@ -30,4 +31,4 @@ inline void run_parallel(size_t tasks, unsigned threads, const std::function<voi
     if (e) std::rethrow_exception(e);
 }
 
-}  // namespace nb::pdf
+}  // namespace nb
