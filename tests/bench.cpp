@@ -15,7 +15,7 @@
 #include "cli/metadata.hpp"
 #include "cli/pipeline.hpp"
 #include "compose/document.hpp"
-#include "pdf/font_subset.hpp"
+#include "font/subset.hpp"
 #include "pdf/writer.hpp"
 #include "synthetic.hpp"
 #include "typeset/inline.hpp"
@@ -148,12 +148,12 @@ void BM_Typeset(benchmark::State& state) {
 BENCHMARK(BM_Typeset)->Unit(benchmark::kMillisecond);
 
 void BM_Subset(benchmark::State& state) {
-  std::map<const typeset::Face*, std::set<uint32_t>> uses;
+  std::map<const font::Face*, std::set<uint32_t>> uses;
   for (const auto& page : sample().result.pages)
     for (const auto& run : page.runs)
       for (const auto& g : run.glyphs) uses[run.face].insert(g.gid);
   for (auto _ : state)
-    for (const auto& [face, gids] : uses) benchmark::DoNotOptimize(pdf::subset_font(*face, gids));
+    for (const auto& [face, gids] : uses) benchmark::DoNotOptimize(font::subset_font(*face, gids));
   state.counters["fonts"] = static_cast<double>(uses.size());
 }
 BENCHMARK(BM_Subset)->Unit(benchmark::kMillisecond);

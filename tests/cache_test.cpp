@@ -86,13 +86,13 @@ BOOST_AUTO_TEST_CASE(an_entry_reads_back_only_intact_and_under_its_own_key) {
 BOOST_AUTO_TEST_CASE(the_key_follows_the_glyphs_the_face_and_its_file) {
   TempDir dir;
   const std::string font = dir.file("DejaVuSans.ttf");
-  nb::typeset::FontLibrary system({"/usr/local/share/fonts", "/usr/share/fonts"});
+  nb::font::FontLibrary system({"/usr/local/share/fonts", "/usr/share/fonts"});
   const auto dejavu = system.find("DejaVuSans.ttf"), ttc = system.find("NotoSerifCJK-Regular.ttc");
   BOOST_REQUIRE(dejavu && ttc);
   fs::copy_file(*dejavu, font);
   std::optional<ProgramKey> before, touched;
   {
-    nb::typeset::FontLibrary fonts({dir.path.string()});
+    nb::font::FontLibrary fonts({dir.path.string()});
     const auto& face = fonts.open(font, 0);
     before = nb::pdf::program_key(face, {36, 37});
     BOOST_REQUIRE(before);
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(the_key_follows_the_glyphs_the_face_and_its_file) {
   }
   set_age(font, std::chrono::hours(5));  // as if replaced by another file of the same size
   {
-    nb::typeset::FontLibrary fonts({dir.path.string()});
+    nb::font::FontLibrary fonts({dir.path.string()});
     touched = nb::pdf::program_key(fonts.open(font, 0), {36, 37});
   }
   BOOST_REQUIRE(touched);

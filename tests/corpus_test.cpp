@@ -18,7 +18,7 @@
 #include "bbox.hpp"
 #include "core/utf8.hpp"
 #include "support.hpp"
-#include "typeset/fonts.hpp"
+#include "font/face.hpp"
 
 using namespace nbtest;
 namespace utf = boost::unit_test;
@@ -133,7 +133,7 @@ std::string generated(const std::vector<std::string>& g) {
 
 // A font file of the search folders (installed by setup.sh).
 std::string system_font(const std::string& name) {
-  static nb::typeset::FontLibrary fonts({"/usr/local/share/fonts", "/usr/share/fonts"});
+  static nb::font::FontLibrary fonts({"/usr/local/share/fonts", "/usr/share/fonts"});
   auto path = fonts.find(name);
   BOOST_REQUIRE_MESSAGE(path, "font " << name << " is not installed (./setup.sh)");
   return *path;

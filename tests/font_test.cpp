@@ -19,7 +19,7 @@ std::vector<std::string> system_dirs() { return {"/usr/local/share/fonts", "/usr
 
 struct Fixture {
   layout::Catalog layouts;
-  typeset::FontLibrary fonts{system_dirs()};
+  font::FontLibrary fonts{system_dirs()};
   Fixture() {
     Diagnostics d;
     BOOST_REQUIRE(layouts.load_dir(nbtest::kSourceDir + "/layouts", d));
@@ -122,13 +122,13 @@ BOOST_AUTO_TEST_CASE(facts_read_from_the_tables_are_freetypes) {
       BOOST_REQUIRE_EQUAL(FT_New_Face(lib, path.c_str(), -1, &probe), 0);
       const long count = probe->num_faces;
       FT_Done_Face(probe);
-      BOOST_CHECK_EQUAL(typeset::face_count(file), static_cast<unsigned>(count));
+      BOOST_CHECK_EQUAL(font::face_count(file), static_cast<unsigned>(count));
       for (long i = 0; i < count; ++i) {
         BOOST_TEST_CONTEXT(path << " face " << i) {
           FT_Face ft;
           BOOST_REQUIRE_EQUAL(FT_New_Face(lib, path.c_str(), i, &ft), 0);
           std::string_view cff;
-          typeset::FontFacts f = typeset::read_font_facts(file, static_cast<unsigned>(i), cff);
+          font::FontFacts f = font::read_font_facts(file, static_cast<unsigned>(i), cff);
           const char* ps = FT_Get_Postscript_Name(ft);
           BOOST_CHECK_EQUAL(f.ps_name, ps ? ps : "");
           BOOST_CHECK_EQUAL(f.x_min, ft->bbox.xMin);
@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE(facts_read_from_the_tables_are_freetypes) {
           BOOST_CHECK_EQUAL(f.cid_keyed, f.cff && FT_Get_CID_Is_Internally_CID_Keyed(ft, &is_cid) == 0 && is_cid);
           if (f.cid_keyed) {
             ++cid_keyed;
-            typeset::CidMap cids;
+            font::CidMap cids;
             BOOST_CHECK(cids.load(cff));
             int wrong = 0;
             for (FT_Long g = 0; g < ft->num_glyphs + 2; ++g) {

@@ -20,12 +20,12 @@ const double kCell = kWidth / 28;
 
 struct Env {
   layout::Catalog layouts;
-  std::unique_ptr<FontLibrary> fonts;
+  std::unique_ptr<font::FontLibrary> fonts;
   std::map<std::string, RoleFonts> roles;
   Env() {
     Diagnostics d;
     layouts.load_dir(nbtest::kSourceDir + "/layouts", d);
-    fonts = std::make_unique<FontLibrary>(std::vector<std::string>{"/usr/local/share/fonts", "/usr/share/fonts"});
+    fonts = std::make_unique<font::FontLibrary>(std::vector<std::string>{"/usr/local/share/fonts", "/usr/share/fonts"});
     roles = resolve_roles(*layouts.find("2019", 0), nullptr, *fonts);
   }
 };

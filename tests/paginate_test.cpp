@@ -16,7 +16,7 @@ namespace {
 
 struct Env {
   layout::Catalog layouts;
-  typeset::FontLibrary fonts{{"/usr/local/share/fonts", "/usr/share/fonts"}};
+  font::FontLibrary fonts{{"/usr/local/share/fonts", "/usr/share/fonts"}};
   Env() {
     Diagnostics d;
     layouts.load_dir(nbtest::kSourceDir + "/layouts", d);
@@ -105,7 +105,7 @@ BOOST_AUTO_TEST_CASE(a_heading_keeps_with_two_lines_of_its_text) {
     BOOST_TEST_INFO("free " << free);
     BOOST_REQUIRE_EQUAL(r.pages.size(), 2u);
     // The heading (in its own font) is on page 2.
-    const typeset::Face* heading_face = r.pages[1].runs.front().face;
+    const font::Face* heading_face = r.pages[1].runs.front().face;
     BOOST_CHECK_EQUAL(heading_face->family(), "Noto Sans CJK SC");
     for (const auto& run : r.pages[0].runs) BOOST_CHECK(run.face != heading_face || run.size != 16);
     BOOST_REQUIRE_EQUAL(r.bookmarks.size(), 1u);

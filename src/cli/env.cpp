@@ -53,7 +53,7 @@ bool Env::load(std::ostream& err) {
   Diagnostics d;
   bool ok = layouts.load_dir(data + "/layouts", d);
   for (const auto& x : d.list()) err << format(x) << '\n';
-  fonts = std::make_unique<typeset::FontLibrary>(font_dirs(data));
+  fonts = std::make_unique<font::FontLibrary>(font_dirs(data));
   use_cache(cache_dir());
   return ok;
 }

@@ -10,7 +10,7 @@
 #include "cli/pdf_module.hpp"
 #include "pdf/program_cache.hpp"
 #include "pdf/writer.hpp"
-#include "typeset/fonts.hpp"
+#include "font/face.hpp"
 
 namespace nb::cli {
 
@@ -27,7 +27,7 @@ std::string cache_dir();
 struct Env {
   std::string data;
   layout::Catalog layouts;
-  std::unique_ptr<typeset::FontLibrary> fonts;
+  std::unique_ptr<font::FontLibrary> fonts;
   std::unique_ptr<pdf::ProgramCache> programs;  // font programs shared by the reports of a batch, and runs
   std::optional<pdf::DateTime> epoch;  // SOURCE_DATE_EPOCH
   pdf::Conformance conformance = pdf::Conformance::A2u;

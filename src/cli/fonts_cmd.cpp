@@ -4,6 +4,7 @@
 
 #include "compose/document.hpp"
 #include "core/utf8.hpp"
+#include "font/fallback.hpp"
 #include "typeset/page.hpp"
 
 namespace nb::cli {
@@ -23,9 +24,7 @@ void scan(const std::vector<compose::Run>& runs, const std::map<std::string, typ
     const auto& chain = roles.at(run.role).chain;
     for (size_t i = 0; i < run.text.size(); ++i) {
       char32_t c = run.text[i];
-      int at = -1;
-      for (size_t f = 0; f < chain.size(); ++f)
-        if (chain[f]->glyph_for(c)) { at = static_cast<int>(f); break; }
+      const int at = font::pick(chain, c);
       if (at == 0) continue;
       auto& u = found[{c, run.role}];
       if (u.count++ == 0) { u.role = run.role; u.face = at; u.first = run.locate(i); }
@@ -46,7 +45,7 @@ int list_fonts(Env& env, const layout::Layout& layout, const input::Report* repo
   for (const auto& [name, rf] : roles) {
     out << "  " << name << "（" << (rf.role->label.empty() ? "" : rf.role->label + "，") << rf.role->size << " 磅）\n";
     for (size_t i = 0; i < rf.chain.size(); ++i) {
-      const typeset::Face* f = rf.chain[i];
+      const font::Face* f = rf.chain[i];
       out << "    " << (i == 0 ? "  " : "→ ") << f->family() << "  " << f->path();
       if (f->index() > 0) out << "（第 " << f->index() << " 个字体）";
       if (!f->version().empty()) out << "  " << f->version();

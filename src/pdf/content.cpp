@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/hex.hpp"
-#include "pdf/font_subset.hpp"
+#include "font/subset.hpp"
 
 namespace nb::pdf {
 
@@ -23,11 +23,11 @@ void put(std::string& out, double v) {
 }  // namespace
 
 std::string page_content(const typeset::Page& page, double page_height,
-                         const std::map<const typeset::Face*, std::string>& font_names) {
+                         const std::map<const font::Face*, std::string>& font_names) {
   std::string o = "0 g 0 G\n";
   if (!page.runs.empty()) {
     o += "BT\n";
-    const typeset::Face* face = nullptr;
+    const font::Face* face = nullptr;
     double size = 0, stroke = -1;
     for (const auto& run : page.runs) {
       if (run.glyphs.empty()) continue;
@@ -51,7 +51,7 @@ std::string page_content(const typeset::Page& page, double page_height,
       const double k = 1000.0 / face->upem();
       for (size_t i = 0; i < run.glyphs.size(); ++i) {
         const auto& g = run.glyphs[i];
-        append_hex4(o, content_code(*face, g.gid));
+        append_hex4(o, face->code_for(g.gid));
         if (i + 1 < run.glyphs.size()) {
           double advance = std::lround(face->advance_units(g.gid) * k) * size / 1000.0;
           double adj = (g.x + advance - run.glyphs[i + 1].x) * 1000.0 / size;

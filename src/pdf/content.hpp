@@ -9,6 +9,6 @@ namespace nb::pdf {
 
 // font_names: resource name per face ("F1"); page_height flips y.
 std::string page_content(const typeset::Page& page, double page_height,
-                         const std::map<const typeset::Face*, std::string>& font_names);
+                         const std::map<const font::Face*, std::string>& font_names);
 
 }  // namespace nb::pdf

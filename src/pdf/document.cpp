@@ -29,7 +29,7 @@ PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const p
 // Faces in order of first use, so that resource names and object order are stable.
 std::vector<FontUse> font_uses(const typeset::Result& result) {
   std::vector<FontUse> uses;
-  std::map<const typeset::Face*, size_t> index;
+  std::map<const font::Face*, size_t> index;
   for (size_t p = 0; p < result.pages.size(); ++p)
     for (const auto& run : result.pages[p].runs)
       for (const auto& g : run.glyphs) {
@@ -75,7 +75,7 @@ std::string write_document(const typeset::Result& result, Metadata meta, const W
   PdfVecObjects& objs = doc.GetObjects();
 
   std::vector<FontUse> uses = font_uses(result);
-  std::map<const typeset::Face*, std::string> names;
+  std::map<const font::Face*, std::string> names;
   for (const auto& use : uses) {
     std::string name = std::to_string(names.size() + 1);
     name.insert(0, 1, 'F');  // not "F" + …: GCC 12 warns of a bogus overlap (-Wrestrict)

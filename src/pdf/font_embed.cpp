@@ -2,7 +2,7 @@
 
 #include "core/source.hpp"
 #include "pdf/flate.hpp"
-#include "pdf/font_subset.hpp"
+#include "font/subset.hpp"
 #include "pdf/tounicode.hpp"
 
 using namespace PoDoFo;
@@ -69,7 +69,7 @@ std::string cid_set_bits(const std::set<uint32_t>& codes) {
 }  // namespace
 
 PreparedFont prepare_font(const FontUse& use, bool cid_set, ProgramCache* cache) {
-  const typeset::Face& face = *use.face;
+  const font::Face& face = *use.face;
   PreparedFont f;
   f.use = &use;
   f.program = cache ? cache->get(face, use.gids) : make_program(face, use.gids);
@@ -78,7 +78,7 @@ PreparedFont prepare_font(const FontUse& use, bool cid_set, ProgramCache* cache)
   std::map<uint32_t, std::u32string> code_text;
   GlyphText text(use);
   for (uint32_t g : use.gids) {
-    uint32_t code = content_code(face, g);
+    uint32_t code = face.code_for(g);
     f.widths[code] = std::lround(face.advance_units(g) * k);
     code_text[code] = text(g);
   }
@@ -88,7 +88,7 @@ PreparedFont prepare_font(const FontUse& use, bool cid_set, ProgramCache* cache)
 
 PdfObject* embed_font(PdfVecObjects& objs, const PreparedFont& f) {
   const FontUse& use = *f.use;
-  const typeset::Face& face = *use.face;
+  const font::Face& face = *use.face;
   std::string base = subset_tag(use) + "+" + face.ps_name();
   const double k = 1000.0 / face.upem();
   auto em = [&](long v) { return num(static_cast<int64_t>(std::lround(v * k))); };

@@ -16,7 +16,7 @@
 namespace nb::pdf {
 
 struct FontUse {
-  const typeset::Face* face = nullptr;
+  const font::Face* face = nullptr;
   std::set<uint32_t> gids;                       // never 0 (.notdef)
   std::map<uint32_t, std::u32string> gid_text;  // from the typesetter; may miss glyphs
 };

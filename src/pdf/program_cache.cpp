@@ -1,13 +1,13 @@
 #include "pdf/program_cache.hpp"
 
 #include "pdf/flate.hpp"
-#include "pdf/font_subset.hpp"
+#include "font/subset.hpp"
 #include "pdf/program_store.hpp"
 
 namespace nb::pdf {
 
-std::shared_ptr<const EmbeddedProgram> make_program(const typeset::Face& face, const std::set<uint32_t>& gids) {
-  FontProgram p = subset_font(face, gids);
+std::shared_ptr<const EmbeddedProgram> make_program(const font::Face& face, const std::set<uint32_t>& gids) {
+  font::FontProgram p = font::subset_font(face, gids);
   auto e = std::make_shared<EmbeddedProgram>();
   e->deflated = deflate(p.bytes);
   e->size = p.bytes.size();
@@ -15,7 +15,7 @@ std::shared_ptr<const EmbeddedProgram> make_program(const typeset::Face& face, c
   return e;
 }
 
-std::shared_ptr<const EmbeddedProgram> ProgramCache::get(const typeset::Face& face, const std::set<uint32_t>& gids) {
+std::shared_ptr<const EmbeddedProgram> ProgramCache::get(const font::Face& face, const std::set<uint32_t>& gids) {
   Key key{&face, gids};
   {
     std::lock_guard<std::mutex> lock(mutex_);

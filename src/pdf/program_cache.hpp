@@ -11,7 +11,7 @@
 #include <set>
 #include <string>
 
-#include "typeset/fonts.hpp"
+#include "font/face.hpp"
 
 namespace nb::pdf {
 
@@ -22,7 +22,7 @@ struct EmbeddedProgram {
 };
 
 // Subset and compressed; throws EnvironmentError as subset_font does.
-std::shared_ptr<const EmbeddedProgram> make_program(const typeset::Face& face, const std::set<uint32_t>& gids);
+std::shared_ptr<const EmbeddedProgram> make_program(const font::Face& face, const std::set<uint32_t>& gids);
 
 class ProgramCache {
  public:
@@ -31,10 +31,10 @@ class ProgramCache {
   // The program of `face` cut to `gids`: kept from an earlier report, stored by an
   // earlier run, or made, kept and stored (the oldest kept one is dropped beyond
   // `capacity`).
-  std::shared_ptr<const EmbeddedProgram> get(const typeset::Face& face, const std::set<uint32_t>& gids);
+  std::shared_ptr<const EmbeddedProgram> get(const font::Face& face, const std::set<uint32_t>& gids);
 
  private:
-  using Key = std::pair<const typeset::Face*, std::set<uint32_t>>;
+  using Key = std::pair<const font::Face*, std::set<uint32_t>>;
   std::mutex mutex_;
   size_t capacity_;
   std::string disk_;

@@ -18,7 +18,7 @@
 #include "core/digest.hpp"
 #include "core/hex.hpp"
 #include "pdf/flate.hpp"
-#include "pdf/font_subset.hpp"
+#include "font/subset.hpp"
 
 namespace fs = std::filesystem;
 
@@ -53,7 +53,7 @@ std::string file_of(const void* symbol) {
 
 // The code that makes programs, as loaded in this process.
 const std::string& recipe() {
-  static const std::string r = "nianbao font program 2\n" + subset_recipe() + '\n' + deflate_recipe() + '\n' +
+  static const std::string r = "nianbao font program 2\n" + font::subset_recipe() + '\n' + deflate_recipe() + '\n' +
                                file_of(reinterpret_cast<const void*>(&hb_subset_plan_create_or_fail)) +
                                file_of(reinterpret_cast<const void*>(&libdeflate_alloc_compressor)) +
                                file_of(reinterpret_cast<const void*>(&program_key));
@@ -85,7 +85,7 @@ bool write_all(int fd, const std::string& bytes) {
 
 }  // namespace
 
-std::optional<ProgramKey> program_key(const typeset::Face& face, const std::set<uint32_t>& gids) {
+std::optional<ProgramKey> program_key(const font::Face& face, const std::set<uint32_t>& gids) {
   if (face.identity().empty()) return std::nullopt;
   std::string m = recipe();
   m += face.path() + '\n' + std::to_string(face.index()) + '\n' + face.ps_name() + '\n';

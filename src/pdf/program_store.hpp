@@ -24,7 +24,7 @@ using ProgramKey = Sha256;
 // glyphs, and the code that cuts and compresses programs (HarfBuzz's and
 // libdeflate's versions and settings, and the files of the libraries and of
 // nianbao's PDF stage). None when the face's file has no identity.
-std::optional<ProgramKey> program_key(const typeset::Face& face, const std::set<uint32_t>& gids);
+std::optional<ProgramKey> program_key(const font::Face& face, const std::set<uint32_t>& gids);
 
 class ProgramStore {
  public:

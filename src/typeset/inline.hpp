@@ -65,7 +65,7 @@ class AtomGlyphs {
 
 // One character (or ligature cluster) as set.
 struct Atom {
-  const Face* face = nullptr;
+  const font::Face* face = nullptr;
   double size = 0;
   double embolden = 0;
   double advance = 0;  // sum of the glyphs' advances from the font

@@ -7,7 +7,7 @@
 
 #include "compose/document.hpp"
 #include "core/source.hpp"
-#include "typeset/fonts.hpp"
+#include "font/fallback.hpp"
 
 namespace nb::typeset {
 
@@ -17,7 +17,7 @@ struct PlacedGlyph {
 };
 
 struct GlyphRun {
-  const Face* face = nullptr;
+  const font::Face* face = nullptr;
   double size = 0;      // points
   double y = 0;         // baseline
   double embolden = 0;  // stroke width in points, 0 = none
@@ -47,19 +47,19 @@ struct Result {
   // The text each glyph stands for, per face (for ToUnicode): a cluster's characters
   // one per glyph, the rest with its last glyph. A glyph may have none (the extra
   // glyphs of a character the font draws with several).
-  std::map<const Face*, std::map<uint32_t, std::u32string>> glyph_text;
+  std::map<const font::Face*, std::map<uint32_t, std::u32string>> glyph_text;
 };
 
 // Resolves every role of the layout (plus the report's font choices) to a chain of faces.
 // Throws EnvironmentError when a font file is missing or unusable.
 struct RoleFonts {
-  std::vector<const Face*> chain;
+  font::Chain chain;
   const layout::Role* role = nullptr;
 };
 std::map<std::string, RoleFonts> resolve_roles(const layout::Layout& layout, const input::Report* report,
-                                               FontLibrary& fonts);
+                                               font::FontLibrary& fonts);
 
 // Lays the document out. Characters no font has are reported as located errors.
-Result typeset(const compose::Document& doc, FontLibrary& fonts, Diagnostics& diags);
+Result typeset(const compose::Document& doc, font::FontLibrary& fonts, Diagnostics& diags);
 
 }  // namespace nb::typeset

@@ -6,7 +6,6 @@
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "typeset/inline.hpp"
-#include "typeset/sfnt_check.hpp"
 #include "typeset/table.hpp"
 
 namespace nb::typeset {
@@ -15,10 +14,9 @@ namespace {
 
 // Opens a font file for a role; a file that is not a usable font is reported where
 // it was chosen: at the input's [fonts] entry, or in the layout file.
-const Face& open_font(FontLibrary& fonts, const std::string& path, int face, const Loc& at,
+const font::Face& open_font(font::FontLibrary& fonts, const std::string& path, int face, const Loc& at,
                       const std::string& where, const std::string& what) {
   try {
-    if (auto cut = truncated_tables(path)) throw EnvironmentError{*cut + "：请换用完好的 .ttf/.otf/.ttc 文件"};
     return fonts.open(path, face);
   } catch (EnvironmentError& e) {
     // FontLibrary names the file at the start of its message; here the file comes after what chose it.
@@ -35,7 +33,7 @@ const Face& open_font(FontLibrary& fonts, const std::string& path, int face, con
 }  // namespace
 
 std::map<std::string, RoleFonts> resolve_roles(const layout::Layout& l, const input::Report* report,
-                                               FontLibrary& fonts) {
+                                               font::FontLibrary& fonts) {
   std::map<std::string, RoleFonts> out;
   for (const auto& [name, role] : l.roles) {
     RoleFonts rf;
@@ -232,7 +230,7 @@ class PageBuilder {
 
 }  // namespace
 
-Result typeset(const compose::Document& doc, FontLibrary& fonts, Diagnostics& diags) {
+Result typeset(const compose::Document& doc, font::FontLibrary& fonts, Diagnostics& diags) {
   Result out;
   const layout::Layout& l = *doc.layout;
   out.width = l.page.width;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/utf8.hpp"
+#include "font/fallback.hpp"
 #include "typeset/inline.hpp"
 
 namespace nb::typeset {
@@ -63,8 +64,7 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
     // Pick a face per character.
     std::vector<int> face_of(text.size(), -1);
     for (size_t i = 0; i < text.size(); ++i) {
-      for (size_t f = 0; f < rf.chain.size(); ++f)
-        if (rf.chain[f]->glyph_for(text[i])) { face_of[i] = static_cast<int>(f); break; }
+      face_of[i] = font::pick(rf.chain, text[i]);
       if (face_of[i] < 0) {
         auto& m = missing[text[i]];
         if (m.count++ == 0) { m.first = run.locate(i); m.role = rf.role->named(run.role); }
@@ -74,7 +74,7 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
       size_t e = b + 1;
       while (e < text.size() && face_of[e] == face_of[b]) ++e;
       if (face_of[b] < 0) { b = e; continue; }
-      const Face* face = rf.chain[face_of[b]];
+      const font::Face* face = rf.chain[face_of[b]];
       hb_buffer_clear_contents(buf);
       hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()), static_cast<int>(text.size()),
                           static_cast<unsigned>(b), static_cast<int>(e - b));

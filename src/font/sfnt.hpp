@@ -1,19 +1,27 @@
-// The facts of a font file the typesetter and the writer need, read straight
-// from its tables (the file is mapped, not read): faces in a collection, the
-// PostScript name, bounding box, ascender and descender as FreeType reports
-// them, and the CID of each glyph of a CID-keyed CFF font. Opening a large CJK
-// face this way costs microseconds; FreeType's FT_New_Face costs about 1.5 ms.
+// An OpenType/TrueType file (.otf, .ttf, .ttc) read straight from its bytes (the
+// file is mapped, not read), through one walker of its table directories: faces
+// in a collection, a file cut short, the PostScript name, bounding box, ascender
+// and descender as FreeType reports them, and the CID of each glyph of a
+// CID-keyed CFF font. Opening a large CJK face this way costs microseconds;
+// FreeType's FT_New_Face costs about 1.5 ms.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace nb::typeset {
+namespace nb::font {
 
 // Number of faces in the file: the fonts of a collection, 1 for a single font,
 // 0 when the data is no OpenType/TrueType font or its table directory runs off the end.
 unsigned face_count(std::string_view file);
+
+// Why the file is cut short (a directory or table of a face ends past the end of
+// the file, as after a broken download or copy), in Chinese; nullopt when every
+// table is inside the file or the data is no sfnt at all. FreeType and HarfBuzz
+// may load a truncated table without noticing, its glyphs coming out wrong.
+std::optional<std::string> truncation(std::string_view file);
 
 // The table directory of face `index` (version, table count, then tag, checksum,
 // offset and length of every table); empty when the file has none there.
@@ -50,4 +58,4 @@ class CidMap {
 // or malformed; `cff_table` receives the CFF table (empty when none).
 FontFacts read_font_facts(std::string_view file, unsigned index, std::string_view& cff_table);
 
-}  // namespace nb::typeset
+}  // namespace nb::font

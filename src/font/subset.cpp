@@ -1,10 +1,10 @@
-#include "pdf/font_subset.hpp"
+#include "font/subset.hpp"
 
 #include <hb-subset.h>
 
 #include "core/source.hpp"
 
-namespace nb::pdf {
+namespace nb::font {
 
 namespace {
 
@@ -28,11 +28,7 @@ hb_blob_t* cff_tables(hb_face_t*, hb_tag_t tag, void* source) {
 
 }  // namespace
 
-uint32_t content_code(const typeset::Face& face, uint32_t gid) {
-  return face.is_cid_keyed() ? face.code_for(gid) : gid;
-}
-
-FontProgram subset_font(const typeset::Face& face, const std::set<uint32_t>& gids) {
+FontProgram subset_font(const Face& face, const std::set<uint32_t>& gids) {
   hb_subset_input_t* in = hb_subset_input_create_or_fail();
   if (!in) throw EnvironmentError{"内存不足：无法子集化字体"};
   hb_set_t* glyphs = hb_subset_input_glyph_set(in);
@@ -55,7 +51,7 @@ FontProgram subset_font(const typeset::Face& face, const std::set<uint32_t>& gid
   const unsigned count = hb_face_get_glyph_count(sub);
   for (unsigned g = 0; g < count; ++g) {
     hb_codepoint_t old = hb_map_get(new_to_old, g);
-    if (old != HB_MAP_VALUE_INVALID) p.codes.insert(content_code(face, old));
+    if (old != HB_MAP_VALUE_INVALID) p.codes.insert(face.code_for(old));
   }
   hb_blob_t* blob = face.is_cff() ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(sub);
   unsigned len = 0;
@@ -78,4 +74,4 @@ std::string subset_recipe() {
   return r;
 }
 
-}  // namespace nb::pdf
+}  // namespace nb::font

@@ -1,7 +1,8 @@
 // Font files: located in the search folders, mapped once per process and shared by
 // every report (HarfBuzz for shaping and metrics, the file's own tables for names,
-// box and CIDs), honouring the face index of a collection. FontLibrary and Face
-// may be used from several threads.
+// box and CIDs), honouring the face index of a collection; a file cut short or not
+// a font is refused when opened. FontLibrary and Face may be used from several
+// threads.
 #pragma once
 #include <map>
 #include <mutex>
@@ -14,9 +15,9 @@
 #include FT_FREETYPE_H
 #include <hb.h>
 
-#include "typeset/font_file.hpp"
+#include "font/sfnt.hpp"
 
-namespace nb::typeset {
+namespace nb::font {
 
 // FreeType for the few callers that need it (family and version names, iterating
 // a cmap): opened on first use, serialised on one library.
@@ -33,9 +34,9 @@ class Face {
   Face& operator=(const Face&) = delete;
 
   uint32_t glyph_for(char32_t c) const;  // 0: not in the font
-  uint32_t code_for(uint32_t gid) const; // CID for CID-keyed CFF, else the glyph id
+  // The code content streams show the glyph by: its CID in a CID-keyed CFF font, else its glyph id.
+  uint32_t code_for(uint32_t gid) const;
   int advance_units(uint32_t gid) const;
-  double units_to_em(double u) const { return u / upem_; }
 
   const std::string& path() const { return path_; }
   int index() const { return index_; }
@@ -102,4 +103,4 @@ class FontLibrary {
   std::map<std::pair<std::string, int>, std::unique_ptr<Face>> faces_;
 };
 
-}  // namespace nb::typeset
+}  // namespace nb::font

@@ -1,10 +1,10 @@
-#include "typeset/font_file.hpp"
+#include "font/sfnt.hpp"
 
 #include <algorithm>
 #include <map>
 #include <stdexcept>
 
-namespace nb::typeset {
+namespace nb::font {
 
 namespace {
 
@@ -22,29 +22,55 @@ void need(Bytes b, size_t end, const char* what) {
   if (end > b.size()) bad(std::string(what) + " 不完整");
 }
 
-// Offset of the table directory of face `index`, or npos.
-size_t directory(Bytes file, unsigned index) {
-  if (file.size() < 12) return Bytes::npos;
-  if (u32(file, 0) == tag("ttcf")) {
-    if (file.size() < 12 || index >= u32(file, 8) || 12 + 4 * (size_t{index} + 1) > file.size()) return Bytes::npos;
-    return u32(file, 12 + 4 * size_t{index});
-  }
-  return index == 0 ? 0 : Bytes::npos;
+constexpr uint32_t kVersions[] = {0x00010000, 0x4F54544F /* OTTO */, 0x74727565 /* true */};
+
+// Offsets of the faces' table directories: one for a single font, one a font of a
+// collection; nullopt when a collection's header runs past the end of the file.
+std::optional<std::vector<size_t>> directories(Bytes file) {
+  if (file.size() < 12 || u32(file, 0) != tag("ttcf")) return std::vector<size_t>{0};
+  const size_t n = u32(file, 8);
+  if (n == 0 || n > 10000 || 12 + 4 * n > file.size()) return std::nullopt;
+  std::vector<size_t> out;
+  for (size_t i = 0; i < n; ++i) out.push_back(u32(file, 12 + 4 * i));
+  return out;
 }
 
-// Tag -> table, every table within the file.
-std::map<uint32_t, Bytes> tables(Bytes file, size_t dir) {
-  std::map<uint32_t, Bytes> out;
-  if (dir + 12 > file.size()) return out;
-  const uint32_t version = u32(file, dir);
-  if (version != 0x00010000 && version != tag("OTTO") && version != tag("true")) return out;
+// Offset of the table directory of face `index`, or npos.
+size_t directory(Bytes file, unsigned index) {
+  auto dirs = directories(file);
+  if (!dirs || index >= dirs->size()) return Bytes::npos;
+  return (*dirs)[index];
+}
+
+struct Record {
+  uint32_t tag;
+  size_t offset, length;
+};
+
+enum class Walk { Ok, NotSfnt, Cut };
+
+// The table records of the directory at `dir`: Cut when the directory runs past
+// the end of the file, NotSfnt when it is no OpenType/TrueType directory.
+Walk walk(Bytes file, size_t dir, std::vector<Record>& out) {
+  if (dir > file.size() || file.size() - dir < 12) return Walk::Cut;
+  if (std::find(std::begin(kVersions), std::end(kVersions), u32(file, dir)) == std::end(kVersions)) return Walk::NotSfnt;
   const size_t n = u16(file, dir + 4);
-  if (dir + 12 + 16 * n > file.size()) return out;
+  if (dir + 12 + 16 * n > file.size()) return Walk::Cut;
   for (size_t i = 0; i < n; ++i) {
     const size_t rec = dir + 12 + 16 * i;
-    const size_t offset = u32(file, rec + 8), length = u32(file, rec + 12);
-    if (offset > file.size() || length > file.size() - offset) return {};  // cut short
-    out.emplace(u32(file, rec), file.substr(offset, length));
+    out.push_back({u32(file, rec), u32(file, rec + 8), u32(file, rec + 12)});
+  }
+  return Walk::Ok;
+}
+
+// Tag -> table, every table within the file; empty when one is not.
+std::map<uint32_t, Bytes> tables(Bytes file, size_t dir) {
+  std::vector<Record> records;
+  if (walk(file, dir, records) != Walk::Ok) return {};
+  std::map<uint32_t, Bytes> out;
+  for (const Record& r : records) {
+    if (r.offset > file.size() || r.length > file.size() - r.offset) return {};  // cut short
+    out.emplace(r.tag, file.substr(r.offset, r.length));
   }
   return out;
 }
@@ -179,18 +205,37 @@ TopDict read_top_dict(Bytes d) {
 
 }  // namespace
 
+std::optional<std::string> truncation(std::string_view file) {
+  if (file.size() < 12) return std::nullopt;  // too short to say: not a font
+  auto dirs = directories(file);
+  if (!dirs) return "字体集合（.ttc）的目录不完整";
+  for (size_t dir : *dirs) {
+    std::vector<Record> records;
+    const Walk w = walk(file, dir, records);
+    if (w == Walk::NotSfnt) return std::nullopt;  // FreeType decides
+    if (w == Walk::Cut) return "字体文件的表目录超出文件末尾";
+    for (const Record& r : records)
+      if (uint64_t{r.offset} + r.length > file.size()) {
+        const uint32_t t = r.tag;
+        const char name[4] = {char(t >> 24), char(t >> 16), char(t >> 8), char(t)};
+        return "不完整：表 " + std::string(name, 4) + " 应到第 " + std::to_string(uint64_t{r.offset} + r.length) +
+               " 字节，文件只有 " + std::to_string(file.size()) + " 字节";
+      }
+  }
+  return std::nullopt;
+}
+
 std::string_view table_directory(std::string_view file, unsigned index) {
   const size_t dir = directory(file, index);
-  if (dir == Bytes::npos || dir + 12 > file.size()) return {};
+  if (dir == Bytes::npos || dir > file.size() || file.size() - dir < 12) return {};
   const size_t end = dir + 12 + 16 * size_t{u16(file, dir + 4)};
   return end <= file.size() ? file.substr(dir, end - dir) : std::string_view{};
 }
 
 unsigned face_count(std::string_view file) {
-  if (file.size() >= 12 && u32(file, 0) == tag("ttcf")) {
-    const uint32_t n = u32(file, 8);
-    return 12 + 4 * static_cast<size_t>(n) > file.size() ? 0 : n;
-  }
+  auto dirs = directories(file);
+  if (!dirs) return 0;
+  if (file.size() >= 12 && u32(file, 0) == tag("ttcf")) return static_cast<unsigned>(dirs->size());
   return tables(file, 0).empty() ? 0 : 1;
 }
 
@@ -289,4 +334,4 @@ uint32_t CidMap::cid(uint32_t gid) const {
   return gid - it->first_gid < it->count ? it->first_cid + (gid - it->first_gid) : 0;
 }
 
-}  // namespace nb::typeset
+}  // namespace nb::font

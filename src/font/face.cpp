@@ -1,4 +1,4 @@
-#include "typeset/fonts.hpp"
+#include "font/face.hpp"
 
 #include <sys/stat.h>
 
@@ -12,7 +12,7 @@
 
 namespace fs = std::filesystem;
 
-namespace nb::typeset {
+namespace nb::font {
 
 namespace {
 
@@ -41,6 +41,7 @@ Face::Face(FreeType& ft, const std::string& path, int index) : freetype_(ft), pa
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob_, &length);
   const std::string_view file(data, length);
+  if (auto cut = truncation(file)) fail(*cut + "：请换用完好的 .ttf/.otf/.ttc 文件");
   const unsigned faces = face_count(file);
   if (faces == 0) fail("不是可用的字体文件：请换用完好的 .ttf/.otf/.ttc 文件");
   if (index < 0 || static_cast<unsigned>(index) >= faces)
@@ -168,4 +169,4 @@ const Face& FontLibrary::open(const std::string& path, int index) {
   return *it->second;
 }
 
-}  // namespace nb::typeset
+}  // namespace nb::font
