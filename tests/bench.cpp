@@ -19,6 +19,7 @@
 #include "pdf/writer.hpp"
 #include "synthetic.hpp"
 #include "typeset/inline.hpp"
+#include "typeset/typeset.hpp"
 
 using namespace nb;
 
@@ -47,23 +48,23 @@ input::Report parse(const std::string& text) {
   return std::move(*r);
 }
 
-input::Report checked(const std::string& text) {
-  input::Report r = parse(text);
+check::CheckedReport checked(const std::string& text) {
   Diagnostics d;
-  if (!check::run(r, check::Options{}, d)) throw std::runtime_error("bench input does not pass the checks");
-  return r;
+  auto r = check::run(parse(text), check::Options{}, d);
+  if (!r) throw std::runtime_error("bench input does not pass the checks");
+  return std::move(*r);
 }
 
 // The sample through each stage, kept for the benchmarks of the next one.
 struct Sample {
   std::string text = nbtest::read_file(kSample);
-  input::Report report = checked(text);
+  check::CheckedReport report = checked(text);
   compose::Document doc = compose::compose(report);
-  std::map<std::string, typeset::RoleFonts> roles = typeset::resolve_roles(*doc.layout, &report, *env().fonts);
+  typeset::Roles roles = typeset::resolve_roles(*doc.layout, doc.fonts, *env().fonts);
   typeset::Result result;
-  pdf::Metadata meta = cli::metadata(report, std::nullopt, pdf::Conformance::A2u);
+  pdf::Metadata meta = cli::metadata(report.input(), std::nullopt, pdf::Conformance::A2u);
   double grid = doc.layout->page.body_width / doc.layout->page.chars_per_line;
-  double body_size = roles.at("body").role->size;
+  double body_size = roles.at(layout::Role::Body).style->size;
   Sample() {
     Diagnostics d;
     result = typeset::typeset(doc, *env().fonts, d);
@@ -87,7 +88,7 @@ void BM_Check(benchmark::State& state) {
     input::Report r = parsed;
     state.ResumeTiming();
     Diagnostics d;
-    benchmark::DoNotOptimize(check::run(r, check::Options{}, d));
+    benchmark::DoNotOptimize(check::run(std::move(r), check::Options{}, d));
   }
 }
 BENCHMARK(BM_Check)->Unit(benchmark::kMillisecond);
@@ -187,12 +188,12 @@ void BM_Pages(benchmark::State& state) {
   const std::string text = nbtest::synthetic_report(blocks);
   size_t pages = 0;
   for (auto _ : state) {
-    input::Report report = checked(text);
+    check::CheckedReport report = checked(text);
     compose::Document doc = compose::compose(report);
     Diagnostics d;
     auto result = typeset::typeset(doc, *env().fonts, d);
     pages = result.pages.size();
-    benchmark::DoNotOptimize(pdf::write(result, cli::metadata(report, std::nullopt, pdf::Conformance::A2u)));
+    benchmark::DoNotOptimize(pdf::write(result, cli::metadata(report.input(), std::nullopt, pdf::Conformance::A2u)));
   }
   state.counters["pages"] = static_cast<double>(pages);
   state.counters["per_page"] = benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsIterationInvariantRate |

@@ -24,7 +24,7 @@ struct Fixture {
     Diagnostics d;
     BOOST_REQUIRE(layouts.load_dir(nbtest::kSourceDir + "/layouts", d));
   }
-  compose::Run run(const std::string& text, const std::string& role, const TextOrigin* origin = nullptr) {
+  compose::Run run(const std::string& text, layout::Role role, const TextOrigin* origin = nullptr) {
     compose::Run r;
     r.text = *decode_utf8(text);
     r.role = role;
@@ -65,18 +65,18 @@ BOOST_AUTO_TEST_CASE(face_index_out_of_range_and_non_fonts_are_environment_error
 }
 
 BOOST_AUTO_TEST_CASE(roles_resolve_to_their_chains) {
-  auto roles = typeset::resolve_roles(*layouts.find("2019", 0), nullptr, fonts);
-  BOOST_CHECK_EQUAL(roles.at("body").chain.front()->family(), "FandolFang");
-  BOOST_CHECK_EQUAL(roles.at("body").chain.back()->family(), "Noto Serif CJK SC");
-  BOOST_CHECK_EQUAL(roles.at("heading1").chain.front()->family(), "Noto Sans CJK SC");
-  BOOST_CHECK_EQUAL(roles.at("table").role->size, 10.5);
+  auto roles = typeset::resolve_roles(*layouts.find("2019", 0), {}, fonts);
+  BOOST_CHECK_EQUAL(roles.at(layout::Role::Body).chain.front()->family(), "FandolFang");
+  BOOST_CHECK_EQUAL(roles.at(layout::Role::Body).chain.back()->family(), "Noto Serif CJK SC");
+  BOOST_CHECK_EQUAL(roles.at(layout::Role::Heading1).chain.front()->family(), "Noto Sans CJK SC");
+  BOOST_CHECK_EQUAL(roles.at(layout::Role::Table).style->size, 10.5);
 }
 
 BOOST_AUTO_TEST_CASE(missing_character_falls_back_on_the_same_size) {
-  auto roles = typeset::resolve_roles(*layouts.find("2019", 0), nullptr, fonts);
+  auto roles = typeset::resolve_roles(*layouts.find("2019", 0), {}, fonts);
   typeset::Result out;
   Diagnostics d;
-  auto atoms = typeset::shape_runs({run("张喆同志", "body")}, roles, 15.8, 16, out, d);
+  auto atoms = typeset::shape_runs({run("张喆同志", layout::Role::Body)}, roles, 15.8, 16, out, d);
   typeset::prepare(atoms, typeset::InlineStyle{});
   BOOST_CHECK(!d.has_errors());
   BOOST_REQUIRE_EQUAL(atoms.size(), 4u);
@@ -92,10 +92,10 @@ BOOST_AUTO_TEST_CASE(missing_character_falls_back_on_the_same_size) {
 BOOST_AUTO_TEST_CASE(character_in_no_font_is_a_located_error) {
   auto src = nbtest::source("r.toml", "text = \"\"\"\n第一行\n好😀的\"\"\"\n");
   TextOrigin origin{Loc{src, 1, 8}};
-  auto roles = typeset::resolve_roles(*layouts.find("2019", 0), nullptr, fonts);
+  auto roles = typeset::resolve_roles(*layouts.find("2019", 0), {}, fonts);
   typeset::Result out;
   Diagnostics d;
-  auto r = run("第一行\n好😀的", "body", &origin);
+  auto r = run("第一行\n好😀的", layout::Role::Body, &origin);
   typeset::shape_runs({r}, roles, 15.8, 16, out, d);
   BOOST_REQUIRE_EQUAL(d.list().size(), 1u);
   std::string msg = format(d.list()[0]);

@@ -21,12 +21,12 @@ const double kCell = kWidth / 28;
 struct Env {
   layout::Catalog layouts;
   std::unique_ptr<font::FontLibrary> fonts;
-  std::map<std::string, RoleFonts> roles;
+  Roles roles;
   Env() {
     Diagnostics d;
     layouts.load_dir(nbtest::kSourceDir + "/layouts", d);
     fonts = std::make_unique<font::FontLibrary>(std::vector<std::string>{"/usr/local/share/fonts", "/usr/share/fonts"});
-    roles = resolve_roles(*layouts.find("2019", 0), nullptr, *fonts);
+    roles = resolve_roles(*layouts.find("2019", 0), {}, *fonts);
   }
 };
 
@@ -35,7 +35,7 @@ Env& env() {
   return e;
 }
 
-std::vector<Line> set(const std::string& text, double indent = 0, const std::string& role = "body") {
+std::vector<Line> set(const std::string& text, double indent = 0, layout::Role role = layout::Role::Body) {
   compose::Run run;
   run.text = *decode_utf8(text);
   run.role = role;

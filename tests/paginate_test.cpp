@@ -8,7 +8,7 @@
 #include "core/utf8.hpp"
 #include "layout/catalog.hpp"
 #include "support.hpp"
-#include "typeset/page.hpp"
+#include "typeset/typeset.hpp"
 
 using namespace nb;
 
@@ -30,18 +30,18 @@ Env& env() {
 
 std::u32string han(int n) { return std::u32string(n, U'中'); }
 
-compose::Paragraph para(compose::Kind kind, const std::u32string& text, const std::string& role) {
+compose::Paragraph para(compose::Kind kind, const std::u32string& text) {
   compose::Paragraph p;
   p.kind = kind;
   compose::Run r;
   r.text = text;
-  r.role = role;
+  r.role = compose::style_role(kind);
   p.runs.push_back(r);
   return p;
 }
 
 // A body paragraph of exactly `lines` lines (2-character indent, 28 per line).
-compose::Paragraph body(int lines) { return para(compose::Kind::Body, han(26 + 28 * (lines - 1)), "body"); }
+compose::Paragraph body(int lines) { return para(compose::Kind::Body, han(26 + 28 * (lines - 1))); }
 
 // Distinct baselines per page.
 std::vector<std::set<double>> lines_per_page(const typeset::Result& r) {
@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(no_lone_line_at_the_foot_or_head_of_a_page) {
 
 BOOST_AUTO_TEST_CASE(a_heading_keeps_with_two_lines_of_its_text) {
   for (int free = 1; free <= 2; ++free) {
-    auto r = set({body(22 - free), para(compose::Kind::Heading1, U"一、总体情况", "heading1"), body(5)});
+    auto r = set({body(22 - free), para(compose::Kind::Heading1, U"一、总体情况"), body(5)});
     BOOST_TEST_INFO("free " << free);
     BOOST_REQUIRE_EQUAL(r.pages.size(), 2u);
     // The heading (in its own font) is on page 2.
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(a_heading_keeps_with_two_lines_of_its_text) {
     BOOST_CHECK_EQUAL(r.bookmarks[0].page, 1);
   }
   // With room for the heading and two lines it stays.
-  auto r = set({body(19), para(compose::Kind::Heading1, U"一、总体情况", "heading1"), body(5)});
+  auto r = set({body(19), para(compose::Kind::Heading1, U"一、总体情况"), body(5)});
   BOOST_CHECK_EQUAL(r.bookmarks[0].page, 0);
 }
 
@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(page_numbers_alternate_sides) {
 
 BOOST_AUTO_TEST_CASE(the_layout_may_centre_page_numbers) {
   layout::Layout centred = *env().layouts.find("2019", 0);
-  centred.roles["page_number"].align = layout::Align::Center;
+  centred.roles[layout::Role::PageNumber].align = layout::Align::Center;
   auto r = set({body(30)}, &centred);
   const double mm = 72 / 25.4, middle = (28 + 78) * mm;
   for (const auto& page : r.pages) {
@@ -142,7 +142,7 @@ BOOST_AUTO_TEST_CASE(the_layout_may_centre_page_numbers) {
 }
 
 BOOST_AUTO_TEST_CASE(the_title_is_followed_by_one_blank_grid_line) {
-  auto r = set({para(compose::Kind::Title, U"2020年南关区全安街道政府信息公开工作年度报告", "title"), body(3)});
+  auto r = set({para(compose::Kind::Title, U"2020年南关区全安街道政府信息公开工作年度报告"), body(3)});
   std::set<double> title, text;
   for (const auto& run : r.pages[0].runs) (run.size == 22 ? title : text).insert(run.y);
   text.erase(std::prev(text.end()));  // the page number

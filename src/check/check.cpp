@@ -4,28 +4,43 @@
 
 namespace nb::check {
 
-bool run(input::Report& report, const Options& options, Diagnostics& diags) {
-  Diagnostics local;
-  detail::Figures f(report);
-  if (!detail::derive(f, local)) {
-    diags.append(local);
-    return false;
+struct Maker {
+  static CheckedReport make(std::unique_ptr<const input::Report> input, std::unique_ptr<const Figures> figures) {
+    return CheckedReport(std::move(input), std::move(figures));
   }
-  const input::Report* previous = options.previous;
-  if (previous && report.year && previous->year != report.year - 1) {
-    local.error(previous->year_loc, "--previous 给出的是 " + std::to_string(previous->year) + " 年度的报告，本报告为 " +
-                                        std::to_string(report.year) + " 年度：请给出 " +
-                                        std::to_string(report.year - 1) + " 年度的报告");
+};
+
+std::optional<Figures> derive(const input::Report& report, Diagnostics& diags) {
+  Figures f(report);
+  if (!detail::derive(f, diags)) return std::nullopt;
+  return f;
+}
+
+std::optional<CheckedReport> run(input::Report report, const Options& options, Diagnostics& diags) {
+  auto input = std::make_unique<const input::Report>(std::move(report));
+  auto f = std::make_unique<Figures>(*input);
+  Diagnostics local;
+  if (!detail::derive(*f, local)) {
+    diags.append(local);
+    return std::nullopt;
+  }
+  const Figures* previous = options.previous;
+  const int year = input->year;
+  if (previous && year && previous->report().year != year - 1) {
+    local.error(previous->report().year_loc, "--previous 给出的是 " + std::to_string(previous->report().year) +
+                                                 " 年度的报告，本报告为 " + std::to_string(year) + " 年度：请给出 " +
+                                                 std::to_string(year - 1) + " 年度的报告");
     previous = nullptr;
   }
   Diagnostics rules;
-  detail::check_rules(f, previous, rules);
+  detail::check_rules(*f, previous, rules);
   local.append(rules);
   // While the figures break a rule, a difference from the prose may be the table's
   // fault (a mistyped total): R8 then says to correct the table first.
-  detail::check_mentions(f, report, rules.has_errors(), local);
+  detail::check_mentions(*f, rules.has_errors(), local);
   diags.append(local);
-  return !local.has_errors();
+  if (local.has_errors()) return std::nullopt;
+  return Maker::make(std::move(input), std::move(f));
 }
 
 }  // namespace nb::check

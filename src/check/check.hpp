@@ -1,22 +1,42 @@
-// The check stage, between input and compose: cells the input left out are computed,
-// then every rule of the layout is run on the figures (勾稽关系), across years and
-// against the prose, before anything is laid out.
+// The check stage, between input and compose: the cells the input left out are
+// computed, then every rule of the layout is run on the figures (勾稽关系), across
+// years and against the prose, before anything is laid out. Only check::run makes
+// the CheckedReport that compose takes.
 #pragma once
-#include "input/report.hpp"
+#include <memory>
+#include <optional>
+
+#include "check/figures.hpp"
 
 namespace nb::check {
 
-struct Options {
-  const input::Report* previous = nullptr;  // last year's report (--previous), already derived
+// A report that passed every check (warnings allowed), with its figures complete.
+class CheckedReport {
+ public:
+  const input::Report& input() const { return *input_; }
+  const layout::Layout& layout() const { return *input_->layout; }
+  const Figures& figures() const { return *figures_; }
+
+ private:
+  friend struct Maker;
+  CheckedReport(std::unique_ptr<const input::Report> input, std::unique_ptr<const Figures> figures)
+      : input_(std::move(input)), figures_(std::move(figures)) {}
+  std::unique_ptr<const input::Report> input_;
+  std::unique_ptr<const Figures> figures_;  // refers to *input_
 };
 
-// Fills the cells the input left out (derivable totals) from the layout's rules.
-// False, with located errors, when a cell cannot be computed.
-bool derive(input::Report& report, Diagnostics& diags);
+// Last year's report (--previous): its figures with the derivable cells computed,
+// no rule run. Nullopt, with located errors, when a cell cannot be computed.
+// `report` must outlive the result.
+std::optional<Figures> derive(const input::Report& report, Diagnostics& diags);
+
+struct Options {
+  const Figures* previous = nullptr;  // last year's figures (--previous)
+};
 
 // derive(), then every rule of the layout: table rules, cross-year rules when
 // options.previous is set, prose mentions. Every violation is reported, each located
-// at the cell most likely mistyped. False when any is an error.
-bool run(input::Report& report, const Options& options, Diagnostics& diags);
+// at the cell most likely mistyped. Nullopt when any is an error.
+std::optional<CheckedReport> run(input::Report report, const Options& options, Diagnostics& diags);
 
 }  // namespace nb::check

@@ -1,11 +1,8 @@
 // Derivation: cells the input left out (the 总计 column, the （七）总计 row) are computed
 // from the rules marked `derive`, repeatedly, until nothing more can be computed.
-#include "check/check.hpp"
 #include "check/passes.hpp"
 
-namespace nb::check {
-
-namespace detail {
+namespace nb::check::detail {
 
 bool derive(Figures& f, Diagnostics& diags) {
   struct Derivation {
@@ -61,11 +58,10 @@ bool derive(Figures& f, Diagnostics& diags) {
   return ok;
 }
 
-}  // namespace detail
-
-bool derive(input::Report& report, Diagnostics& diags) {
-  detail::Figures f(report);
-  return detail::derive(f, diags);
+CellId term_cell(const Figures& f, int table, const layout::Rule& rule, const layout::Term& term, int scope) {
+  const layout::Table& t = *f.tables()[table].table;
+  if (rule.axis == layout::Axis::Row) return {table, scope, t.fields[scope].column(term.key)};
+  return {table, t.field_index(term.key), scope};
 }
 
-}  // namespace nb::check
+}  // namespace nb::check::detail

@@ -1,16 +1,16 @@
 #include "check/figures.hpp"
 
 #include <algorithm>
+#include <utility>
 
-namespace nb::check::detail {
+namespace nb::check {
 
-Figures::Figures(input::Report& report) {
+Figures::Figures(const input::Report& report) : report_(&report) {
   for (const auto& s : report.layout->sections) {
     const layout::Table* t = report.layout->table_for(s);
     if (!t) continue;
-    auto it = std::find_if(report.sections.begin(), report.sections.end(),
-                           [&](const input::SectionInput& in) { return in.key == s.key; });
-    tables_.push_back({t, it == report.sections.end() ? nullptr : &*it});
+    const input::SectionInput* in = report.section(s.key);
+    tables_.push_back({t, &s, in ? in->figures : std::map<std::string, input::FieldValue>{}});
   }
 }
 
@@ -20,18 +20,26 @@ int Figures::table_index(const std::string& id) const {
   return -1;
 }
 
-input::FieldValue* Figures::value(int table, int field) const {
+const input::FieldValue* Figures::value(int table, int field) const {
   const Entry& e = tables_[table];
-  if (!e.section) return nullptr;
-  auto it = e.section->figures.find(e.table->fields[field].key);
-  return it == e.section->figures.end() ? nullptr : &it->second;
+  auto it = e.values.find(e.table->fields[field].key);
+  return it == e.values.end() ? nullptr : &it->second;
 }
 
-input::Figure* Figures::at(CellId c) const {
-  input::FieldValue* v = value(c.table, c.field);
+const input::FieldValue* Figures::value(const std::string& table_id, const std::string& field_key) const {
+  const int t = table_index(table_id);
+  if (t < 0) return nullptr;
+  const int f = tables_[t].table->field_index(field_key);
+  return f < 0 ? nullptr : value(t, f);
+}
+
+const input::Figure* Figures::at(CellId c) const {
+  const input::FieldValue* v = value(c.table, c.field);
   if (!v || c.column < 0 || c.column >= static_cast<int>(v->cells.size())) return nullptr;
   return &v->cells[c.column];
 }
+
+input::Figure* Figures::at(CellId c) { return const_cast<input::Figure*>(std::as_const(*this).at(c)); }
 
 bool Figures::known(CellId c) const {
   const input::Figure* f = at(c);
@@ -49,29 +57,4 @@ void Figures::given_behind(CellId c, std::vector<CellId>& out) const {
     for (CellId s : it->second) given_behind(s, out);
 }
 
-CellId term_cell(const Figures& f, int table, const layout::Rule& rule, const layout::Term& term, int scope) {
-  const layout::Table& t = *f.tables()[table].table;
-  if (rule.axis == layout::Axis::Row) return {table, scope, t.fields[scope].column(term.key)};
-  return {table, t.field_index(term.key), scope};
-}
-
-const input::Figure* find_figure(const input::Report& r, const std::string& table, const std::string& field,
-                                 const std::string& column, int column_index) {
-  auto lt = r.layout->tables.find(table);
-  if (lt == r.layout->tables.end()) return nullptr;
-  const layout::Field* f = lt->second.find_field(field);
-  if (!f) return nullptr;
-  int c = column.empty() ? column_index : f->column(column);
-  if (c < 0 || c >= static_cast<int>(f->types.size())) return nullptr;
-  for (const auto& s : r.layout->sections) {
-    if (s.table != table) continue;
-    const input::SectionInput* in = r.section(s.key);
-    if (!in) return nullptr;
-    auto it = in->figures.find(field);
-    if (it == in->figures.end() || c >= static_cast<int>(it->second.cells.size())) return nullptr;
-    return &it->second.cells[c];
-  }
-  return nullptr;
-}
-
-}  // namespace nb::check::detail
+}  // namespace nb::check

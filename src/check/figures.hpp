@@ -1,5 +1,6 @@
-// The figures of a report addressed as (table, field, column), and where each derived
-// cell came from. Private to nb_check.
+// The figures of a report addressed as (table, field, column): those the input
+// gives, copied, and once derived those computed by the layout's rules, with the
+// cells each was computed from. The input's Report is never changed.
 #pragma once
 #include <compare>
 #include <map>
@@ -8,7 +9,7 @@
 
 #include "input/report.hpp"
 
-namespace nb::check::detail {
+namespace nb::check {
 
 struct CellId {
   int table = 0, field = 0, column = 0;  // table: index into Figures::tables()
@@ -19,17 +20,22 @@ class Figures {
  public:
   struct Entry {
     const layout::Table* table;
-    input::SectionInput* section;
+    const layout::Section* section;
+    std::map<std::string, input::FieldValue> values;  // by field key; a row left out is absent
   };
 
-  explicit Figures(input::Report& report);
+  explicit Figures(const input::Report& report);
 
+  const input::Report& report() const { return *report_; }
   const std::vector<Entry>& tables() const { return tables_; }
   int table_index(const std::string& id) const;  // -1 when none
   const layout::Field& field(CellId c) const { return tables_[c.table].table->fields[c.field]; }
-  input::FieldValue* value(int table, int field) const;  // null when absent (an optional row)
-  input::Figure* at(CellId c) const;                      // null when absent
-  bool known(CellId c) const;                             // given, or derived already
+  // Null when absent (an optional row left out, or no such table or field).
+  const input::FieldValue* value(int table, int field) const;
+  const input::FieldValue* value(const std::string& table_id, const std::string& field_key) const;
+  const input::Figure* at(CellId c) const;  // null when absent
+  input::Figure* at(CellId c);
+  bool known(CellId c) const;  // given, or derived already
 
   // Derived cell -> the cells it was computed from.
   std::map<CellId, std::vector<CellId>> sources;
@@ -37,17 +43,8 @@ class Figures {
   void given_behind(CellId c, std::vector<CellId>& out) const;
 
  private:
+  const input::Report* report_;
   std::vector<Entry> tables_;
 };
 
-// The cell of this year's `term` when `rule` is applied to `scope` (a field index for
-// Axis::Row, a column index for Axis::Column) in table `table`.
-CellId term_cell(const Figures& f, int table, const layout::Rule& rule, const layout::Term& term, int scope);
-
-// A figure of another report (last year's) by table id, field key and column: by name
-// when `column` is not empty (a column of that name must exist: the same position may
-// mean something else in another format), else by index. Null when there is none.
-const input::Figure* find_figure(const input::Report& r, const std::string& table, const std::string& field,
-                                 const std::string& column, int column_index);
-
-}  // namespace nb::check::detail
+}  // namespace nb::check

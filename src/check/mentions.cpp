@@ -115,7 +115,8 @@ void check_prose(const Figures& f, const input::Prose& prose, const layout::Layo
 
 }  // namespace
 
-void check_mentions(const Figures& f, const input::Report& r, bool tables_wrong, Diagnostics& diags) {
+void check_mentions(const Figures& f, bool tables_wrong, Diagnostics& diags) {
+  const input::Report& r = f.report();
   if (r.preface) check_prose(f, *r.preface, *r.layout, tables_wrong, diags);
   for (const auto& s : r.sections)
     if (s.text) check_prose(f, *s.text, *r.layout, tables_wrong, diags);

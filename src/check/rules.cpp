@@ -55,7 +55,7 @@ int64_t total(const std::vector<TermValue>& terms) {
 
 class Evaluator {
  public:
-  Evaluator(const Figures& f, const input::Report* previous) : f_(f), previous_(previous) {}
+  Evaluator(const Figures& f, const Figures* previous) : f_(f), previous_(previous) {}
 
   // The rule applied to one row or column; nullopt when it holds or cannot be
   // evaluated (an absent optional row, a term last year's report does not have).
@@ -97,7 +97,7 @@ class Evaluator {
       tv.name = "上年" + tv.name;
       const std::string& key = rule.axis == layout::Axis::Row ? t.fields[scope].key : term.key;
       const std::string column = field.columns.empty() ? "" : field.columns[c.column];
-      const input::Figure* p = find_figure(*previous_, t.id, key, column, c.column);
+      const input::Figure* p = previous_figure(t.id, key, column, c.column);
       if (!p) return std::nullopt;
       tv.value = p->value;
       tv.derived = !p->given;
@@ -111,13 +111,27 @@ class Evaluator {
     return tv;
   }
 
+  // A figure of last year's report by field key and column: by name when `column` is
+  // not empty (a column of that name must exist: the same position may mean something
+  // else in another format), else by index. Null when there is none.
+  const input::Figure* previous_figure(const std::string& table, const std::string& field, const std::string& column,
+                                       int index) const {
+    const int t = previous_->table_index(table);
+    const layout::Field* f = t < 0 ? nullptr : previous_->tables()[t].table->find_field(field);
+    if (!f) return nullptr;
+    const int c = column.empty() ? index : f->column(column);
+    const input::FieldValue* v = previous_->value(table, field);
+    if (!v || c < 0 || c >= static_cast<int>(f->types.size()) || c >= static_cast<int>(v->cells.size())) return nullptr;
+    return &v->cells[c];
+  }
+
   const Figures& f_;
-  const input::Report* previous_;
+  const Figures* previous_;
 };
 
 }  // namespace
 
-void check_rules(const Figures& f, const input::Report* previous, Diagnostics& diags) {
+void check_rules(const Figures& f, const Figures* previous, Diagnostics& diags) {
   Evaluator eval(f, previous);
   std::vector<Violation> found;
   for (size_t t = 0; t < f.tables().size(); ++t)

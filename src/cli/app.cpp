@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "check/check.hpp"
 #include "cli/batch.hpp"
 #include "cli/env.hpp"
 #include "cli/fonts_cmd.hpp"
@@ -67,7 +68,7 @@ const char* const kInitHelp =
 const char* const kFontsHelp =
     "用法：nianbao fonts [输入.toml] [--format 2019|2021]\n"
     "列出每个字体角色用的字体文件、字体序号和版本；给出输入时，再列出正文中用了后备字体\n"
-    "的字符和所有字体都没有的字符及其位置。\n";
+    "的字符和所有字体都没有的字符及其位置（输入须先通过 nianbao check 的检查）。\n";
 
 const char* const kLayoutsHelp = "用法：nianbao layouts\n列出已有的年报格式及其适用年度。\n";
 
@@ -213,12 +214,14 @@ int fonts_cmd(Env& env, const Args& a) {
     }
     Diagnostics d;
     SourceRef src = read_source(a.inputs[0], d);
-    std::optional<input::Report> report;
-    if (src)
-      report = input::read(src, [&](const std::string& id, int y) { return env.layouts.find(id, y); }, d);
+    std::optional<check::CheckedReport> checked;
+    if (auto report = src ? input::read(src, [&](const std::string& id, int y) { return env.layouts.find(id, y); }, d)
+                          : std::nullopt)
+      checked = check::run(std::move(*report), {}, d);
     print_diagnostics(d, style, std::cerr);
-    if (!report) return 1;
-    return list_fonts(env, *report->layout, &*report, std::cout);
+    if (!checked) return 1;
+    const compose::Document doc = compose::compose(*checked);
+    return list_fonts(env, checked->layout(), &doc, std::cout);
   } catch (const EnvironmentError& e) {
     print_diagnostic(e.diagnostic(), style, std::cerr);
     return 3;

@@ -2,24 +2,22 @@
 
 #include <map>
 
-#include "compose/document.hpp"
 #include "core/utf8.hpp"
-#include "font/fallback.hpp"
-#include "typeset/page.hpp"
+#include "typeset/role_fonts.hpp"
 
 namespace nb::cli {
 
 namespace {
 
 struct Usage {
-  std::string role;
+  layout::Role role;
   int face = -1;  // index in the role's chain; -1: none has it
   Loc first;
   size_t count = 0;
 };
 
-void scan(const std::vector<compose::Run>& runs, const std::map<std::string, typeset::RoleFonts>& roles,
-          std::map<std::pair<char32_t, std::string>, Usage>& found) {
+void scan(const std::vector<compose::Run>& runs, const typeset::Roles& roles,
+          std::map<std::pair<char32_t, layout::Role>, Usage>& found) {
   for (const auto& run : runs) {
     const auto& chain = roles.at(run.role).chain;
     for (size_t i = 0; i < run.text.size(); ++i) {
@@ -39,11 +37,12 @@ std::string where(const Loc& l) {
 
 }  // namespace
 
-int list_fonts(Env& env, const layout::Layout& layout, const input::Report* report, std::ostream& out) {
-  auto roles = typeset::resolve_roles(layout, report, *env.fonts);
+int list_fonts(Env& env, const layout::Layout& layout, const compose::Document* doc, std::ostream& out) {
+  const typeset::Roles roles = typeset::resolve_roles(layout, doc ? doc->fonts : decltype(doc->fonts){}, *env.fonts);
   out << "格式 " << layout.id << "（" << layout.document << "）的字体角色：\n";
-  for (const auto& [name, rf] : roles) {
-    out << "  " << name << "（" << (rf.role->label.empty() ? "" : rf.role->label + "，") << rf.role->size << " 磅）\n";
+  for (const auto& [role, rf] : roles) {
+    out << "  " << layout::role_name(role) << "（" << (rf.style->label.empty() ? "" : rf.style->label + "，")
+        << rf.style->size << " 磅）\n";
     for (size_t i = 0; i < rf.chain.size(); ++i) {
       const font::Face* f = rf.chain[i];
       out << "    " << (i == 0 ? "  " : "→ ") << f->family() << "  " << f->path();
@@ -52,17 +51,16 @@ int list_fonts(Env& env, const layout::Layout& layout, const input::Report* repo
       out << '\n';
     }
   }
-  if (!report) return 0;
-  compose::Document doc = compose::compose(*report);
-  std::map<std::pair<char32_t, std::string>, Usage> found;
-  for (const auto& b : doc.blocks) {
+  if (!doc) return 0;
+  std::map<std::pair<char32_t, layout::Role>, Usage> found;
+  for (const auto& b : doc->blocks) {
     if (const auto* p = std::get_if<compose::Paragraph>(&b)) scan(p->runs, roles, found);
     else
       for (const auto& c : std::get<compose::Table>(b).cells) scan(c.runs, roles, found);
   }
   size_t fallback = 0, missing = 0;
   for (const auto& [key, u] : found) (u.face < 0 ? missing : fallback)++;
-  out << "\n" << report->source->path << "：";
+  out << "\n" << doc->source_path << "：";
   if (found.empty()) {
     out << "每个字符都在其角色的第一个字体中。\n";
     return 0;
@@ -72,7 +70,7 @@ int list_fonts(Env& env, const layout::Layout& layout, const input::Report* repo
     std::string ch;
     append_utf8(ch, key.first);
     const auto& chain = roles.at(u.role).chain;
-    out << "  " << ch << " " << codepoint_name(key.first) << "  " << u.role << "：";
+    out << "  " << ch << " " << codepoint_name(key.first) << "  " << layout::role_name(u.role) << "：";
     if (u.face < 0) out << "所有字体都没有（缺字）";
     else out << chain[0]->family() << " 没有 → " << chain[u.face]->family();
     out << "；" << where(u.first);

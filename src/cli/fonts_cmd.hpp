@@ -4,13 +4,13 @@
 #include <ostream>
 
 #include "cli/env.hpp"
-#include "input/report.hpp"
+#include "compose/document.hpp"
 
 namespace nb::cli {
 
-// Prints the roles of `layout` (with the report's font choices when given) and,
-// for a report, its fallback and missing characters. Returns 1 when a character
+// Prints the roles of `layout` (with the document's font choices when given) and,
+// for a document, its fallback and missing characters. Returns 1 when a character
 // is missing everywhere. Throws EnvironmentError when a font cannot be found.
-int list_fonts(Env& env, const layout::Layout& layout, const input::Report* report, std::ostream& out);
+int list_fonts(Env& env, const layout::Layout& layout, const compose::Document* doc, std::ostream& out);
 
 }  // namespace nb::cli

@@ -7,7 +7,7 @@
 #include "cli/safe_write.hpp"
 #include "compose/document.hpp"
 #include "core/toml_util.hpp"
-#include "typeset/page.hpp"
+#include "typeset/typeset.hpp"
 
 namespace nb::cli {
 
@@ -20,20 +20,21 @@ std::optional<input::Report> read_report(Env& env, const SourceRef& src, Diagnos
 
 }  // namespace
 
-void run_source(Env& env, const SourceRef& src, const input::Report* previous, Outcome& o, std::string* pdf) {
+void run_source(Env& env, const SourceRef& src, const check::Figures* previous, Outcome& o, std::string* pdf) {
   auto report = read_report(env, src, o.diags);
   if (!report) { o.code = 1; return; }
   check::Options options;
   options.previous = previous;
-  if (!check::run(*report, options, o.diags)) { o.code = 1; return; }
+  auto checked = check::run(std::move(*report), options, o.diags);
+  if (!checked) { o.code = 1; return; }
   try {
-    compose::Document doc = compose::compose(*report);
+    compose::Document doc = compose::compose(*checked);
     typeset::Result pages = typeset::typeset(doc, *env.fonts, o.diags);
     if (o.diags.has_errors()) { o.code = 1; return; }
     o.pages = pages.pages.size();
     if (!pdf) return;
     if (!env.writer.valid()) throw EnvironmentError{"内部错误：PDF 模块未加载"};
-    *pdf = env.writer.get()(pages, metadata(*report, env.epoch, env.conformance), {env.write_threads, env.programs.get()});
+    *pdf = env.writer.get()(pages, metadata(checked->input(), env.epoch, env.conformance), {env.write_threads, env.programs.get()});
     o.bytes = pdf->size();
   } catch (const EnvironmentError& e) {
     o.failure = e.diagnostic();
@@ -46,13 +47,15 @@ Outcome run_job(Env& env, const Job& job) {
   SourceRef src = read_source(job.input, o.diags);
   if (!src) { o.code = 1; return o; }
   std::optional<input::Report> previous;
+  std::optional<check::Figures> previous_figures;
   if (!job.previous.empty()) {
     SourceRef psrc = read_source(job.previous, o.diags);
     if (psrc) previous = read_report(env, psrc, o.diags);
-    if (!previous || !check::derive(*previous, o.diags)) { o.code = 1; return o; }
+    if (previous) previous_figures = check::derive(*previous, o.diags);
+    if (!previous_figures) { o.code = 1; return o; }
   }
   std::string bytes;
-  run_source(env, src, previous ? &*previous : nullptr, o, job.output.empty() ? nullptr : &bytes);
+  run_source(env, src, previous_figures ? &*previous_figures : nullptr, o, job.output.empty() ? nullptr : &bytes);
   if (o.code != 0 || job.output.empty()) return o;
   if (auto err = write_atomically(job.output, bytes)) {
     o.failure = err->diagnostic();

@@ -6,7 +6,7 @@
 
 #include "cli/env.hpp"
 #include "core/source.hpp"
-#include "input/report.hpp"
+#include "check/check.hpp"
 
 namespace nb::cli {
 
@@ -26,9 +26,9 @@ struct Outcome {
 Outcome run_job(Env& env, const Job& job);
 
 // The pipeline on a report's text already in memory: read, check against `previous`
-// (already read and derived, or null), compose, typeset and, when `pdf` is not null,
+// (last year's figures, or null), compose, typeset and, when `pdf` is not null,
 // the PDF's bytes. Fills o's code, diagnostics, failure and pages. What run_job and
 // the fuzz target share.
-void run_source(Env& env, const SourceRef& src, const input::Report* previous, Outcome& o, std::string* pdf);
+void run_source(Env& env, const SourceRef& src, const check::Figures* previous, Outcome& o, std::string* pdf);
 
 }  // namespace nb::cli

@@ -1,5 +1,6 @@
 #include "compose/document.hpp"
 
+#include "check/check.hpp"
 #include "core/utf8.hpp"
 
 namespace nb::compose {
@@ -17,23 +18,22 @@ std::u32string Paragraph::plain() const {
 
 namespace {
 
-Run layout_run(const std::string& text, const std::string& role) {
+Run layout_run(const std::string& text, layout::Role role) {
   Run r;
   r.text = decode_utf8(text).value_or(U"");
   r.role = role;
   return r;
 }
 
-Paragraph heading(Kind kind, const std::string& text, const std::string& role) {
+Paragraph heading(Kind kind, const std::string& text) {
   Paragraph p;
   p.kind = kind;
-  p.runs.push_back(layout_run(text, role));
+  p.runs.push_back(layout_run(text, style_role(kind)));
   return p;
 }
 
 void add_prose(const input::Prose& prose, Document& doc) {
   static const Kind kHeading[] = {Kind::Body, Kind::Body, Kind::Heading2, Kind::Heading3, Kind::Heading4};
-  static const char* kRole[] = {"body", "body", "heading2", "heading3", "heading4"};
   for (const auto& b : prose.blocks) {
     Paragraph p;
     p.kind = kHeading[b.level];
@@ -42,7 +42,7 @@ void add_prose(const input::Prose& prose, Document& doc) {
       r.text = s.text;
       r.src = s.src;
       r.origin = &prose.origin;
-      r.role = b.level == 0 && s.bold ? "emphasis" : kRole[b.level];
+      r.role = b.level == 0 && s.bold ? layout::Role::Emphasis : style_role(p.kind);
       p.runs.push_back(std::move(r));
     }
     doc.blocks.emplace_back(std::move(p));
@@ -54,7 +54,7 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   return s;
 }
 
-Table make_table(const layout::Table& lt, const input::SectionInput& in, int year) {
+Table make_table(const layout::Table& lt, const check::Figures& figures, int year) {
   Table t;
   t.id = lt.id;
   t.widths = lt.widths;
@@ -63,7 +63,8 @@ Table make_table(const layout::Table& lt, const input::SectionInput& in, int yea
   std::vector<int> row_map(lt.rows, 0);
   std::vector<bool> dropped(lt.rows, false);
   for (const auto& c : lt.cells)
-    if (c.field >= 0 && lt.fields[c.field].optional && !in.figures.count(lt.fields[c.field].key)) dropped[c.row] = true;
+    if (c.field >= 0 && lt.fields[c.field].optional && !figures.value(lt.id, lt.fields[c.field].key))
+      dropped[c.row] = true;
   int next = 0;
   for (int r = 0; r < lt.rows; ++r) row_map[r] = dropped[r] ? -1 : next++;
   t.rows = next;
@@ -78,39 +79,55 @@ Table make_table(const layout::Table& lt, const input::SectionInput& in, int yea
     std::string text = replace_all(c.text, "{year}", std::to_string(year));
     if (c.field >= 0) {
       const auto& f = lt.fields[c.field];
-      auto it = in.figures.find(f.key);
+      const input::FieldValue* fv = figures.value(lt.id, f.key);
       int64_t v = 0;
-      if (it != in.figures.end() && c.column < static_cast<int>(it->second.cells.size()))
-        v = it->second.cells[c.column].value;
+      if (fv && c.column < static_cast<int>(fv->cells.size())) v = fv->cells[c.column].value;
       std::string figure = format_figure(v, f.types[c.column]);  // an empty cell prints as 0
       tc.figure = text.empty();
       text = text.empty() ? figure : replace_all(text, "{value}", figure);
     }
-    tc.runs.push_back(layout_run(text, "table"));
+    tc.runs.push_back(layout_run(text, layout::Role::Table));
     t.cells.push_back(std::move(tc));
   }
   return t;
 }
 
+// The input's font choices; a relative path with a folder is taken from the input's folder.
+std::map<layout::Role, FontChoice> font_choices(const input::Report& report) {
+  std::map<layout::Role, FontChoice> out;
+  for (const auto& [role, c] : report.fonts) {
+    FontChoice f{c.file, c.file, c.face, c.loc};
+    if (c.file.find('/') != std::string::npos && c.file[0] != '/' && report.source) {
+      const std::string& input = report.source->path;
+      const size_t slash = input.rfind('/');
+      if (slash != std::string::npos) f.path = input.substr(0, slash + 1) + c.file;
+    }
+    out[role] = std::move(f);
+  }
+  return out;
+}
+
 }  // namespace
 
-Document compose(const input::Report& report) {
+Document compose(const check::CheckedReport& checked) {
+  const input::Report& report = checked.input();
   Document doc;
-  doc.report = &report;
   doc.layout = report.layout;
+  doc.fonts = font_choices(report);
+  if (report.source) doc.source_path = report.source->path;
   const layout::Layout& l = *report.layout;
-  doc.blocks.emplace_back(heading(Kind::Title, report.title, "title"));
+  doc.blocks.emplace_back(heading(Kind::Title, report.title));
   for (const auto& phrase : l.typography.title_keep_together) {
     std::string p = replace_all(replace_all(phrase, "{organ}", report.organ), "{year}", std::to_string(report.year));
     doc.title_keep_together.push_back(decode_utf8(p).value_or(U""));
   }
   if (report.preface) add_prose(*report.preface, doc);
   for (const auto& s : l.sections) {
-    doc.blocks.emplace_back(heading(Kind::Heading1, s.title, "heading1"));
+    doc.blocks.emplace_back(heading(Kind::Heading1, s.title));
     const input::SectionInput* in = report.section(s.key);
     if (!in) continue;
     if (in->text) add_prose(*in->text, doc);
-    if (const layout::Table* lt = l.table_for(s)) doc.blocks.emplace_back(make_table(*lt, *in, report.year));
+    if (const layout::Table* lt = l.table_for(s)) doc.blocks.emplace_back(make_table(*lt, checked.figures(), report.year));
   }
   return doc;
 }

@@ -1,24 +1,44 @@
-// Report + Layout -> a flat list of blocks (title, headings, paragraphs, tables),
-// each piece of text tagged with its font role and its origin in the input.
+// A checked report + its layout -> the document: a flat list of blocks (title,
+// headings, paragraphs, tables), each piece of text tagged with its font role and
+// its origin in the input, and the fonts the input chose. What typesets it (and
+// every other output) reads this, never the report.
 #pragma once
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
 
-#include "input/report.hpp"
+#include "core/source.hpp"
 #include "layout/layout.hpp"
+
+namespace nb::check {
+class CheckedReport;
+}
 
 namespace nb::compose {
 
 struct Run {
   std::u32string text;
-  std::string role;                     // layout font role
+  layout::Role role = layout::Role::Body;
   const TextOrigin* origin = nullptr;   // null: text from the layout
   std::vector<uint32_t> src;            // per character: index into the origin's text
   Loc locate(size_t i) const;           // input position of character i
 };
 
 enum class Kind { Title, Heading1, Heading2, Heading3, Heading4, Body };
+
+// The role whose style (size, indent, alignment) a paragraph of this kind takes.
+constexpr layout::Role style_role(Kind k) {
+  switch (k) {
+    case Kind::Title: return layout::Role::Title;
+    case Kind::Heading1: return layout::Role::Heading1;
+    case Kind::Heading2: return layout::Role::Heading2;
+    case Kind::Heading3: return layout::Role::Heading3;
+    case Kind::Heading4: return layout::Role::Heading4;
+    case Kind::Body: break;
+  }
+  return layout::Role::Body;
+}
 
 struct Paragraph {
   Kind kind = Kind::Body;
@@ -42,15 +62,23 @@ struct Table {
 
 using Block = std::variant<Paragraph, Table>;
 
-struct Document {
-  const layout::Layout* layout = nullptr;
-  const input::Report* report = nullptr;
-  std::vector<Block> blocks;
-  std::vector<std::u32string> title_keep_together;  // the layout's phrases, {organ} and {year} filled in
+// A font the input chose for a role ([fonts]), tried before the layout's.
+struct FontChoice {
+  std::string file;  // as written
+  std::string path;  // to look up: relative to the input's folder when it names a folder
+  int face = 0;
+  Loc loc;
 };
 
-// `report` has passed check::run, which filled the cells its input left out.
-Document compose(const input::Report& report);
+struct Document {
+  const layout::Layout* layout = nullptr;
+  std::vector<Block> blocks;
+  std::vector<std::u32string> title_keep_together;  // the layout's phrases, {organ} and {year} filled in
+  std::map<layout::Role, FontChoice> fonts;
+  std::string source_path;  // the input file, named by messages without a position in it
+};
+
+Document compose(const check::CheckedReport& report);
 
 // Figure as printed: 12, -3, 4068.208.
 using layout::format_figure;

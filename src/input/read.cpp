@@ -290,20 +290,22 @@ class ReportReader {
     r.sections.push_back(std::move(s));
   }
 
-  void fonts(const toml::node& n, const layout::Layout& l, Report& r) {
+  void fonts(const toml::node& n, Report& r) {
     const toml::table* t = n.as_table();
     if (!t) { type_error(n, "fonts", "表"); return; }
     std::vector<std::string> roles;
-    for (const auto& [name, _] : l.roles) roles.push_back(name);
+    for (layout::Role x : layout::kRoles) roles.push_back(layout::role_name(x));
+    std::sort(roles.begin(), roles.end());
     for (const auto& [k, v] : *t) {
-      std::string role(k.str());
-      if (!l.roles.count(role)) {
-        d_.error(loc(k), "未知的字体角色 fonts." + shorten(role) + suggest(role, roles));
+      const std::string name(k.str());
+      const std::optional<layout::Role> role = layout::parse_role(name);
+      if (!role) {
+        d_.error(loc(k), "未知的字体角色 fonts." + shorten(name) + suggest(name, roles));
         continue;
       }
       FontChoice c;
       c.loc = loc(v);
-      const std::string key = "fonts." + role;
+      const std::string key = "fonts." + name;
       if (auto s = v.value<std::string>()) {
         c.file = *s;
       } else if (const toml::table* ft = v.as_table()) {
@@ -327,7 +329,7 @@ class ReportReader {
         continue;
       }
       if (v.is_string() && c.file.empty()) d_.error(c.loc, key + " 不能为空：请写字体文件名");
-      r.fonts[role] = c;
+      r.fonts[*role] = c;
     }
   }
 
@@ -437,7 +439,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
       if (v->is_table()) rr.misspelt(key, "[", known, "]");  // a section: [name]
     }
   }
-  if (const toml::node* f = doc->get("fonts")) rr.fonts(*f, l, r);
+  if (const toml::node* f = doc->get("fonts")) rr.fonts(*f, r);
   for (const auto& s : l.sections) rr.section(*doc, l, s, r);
 
   diags.append(local);

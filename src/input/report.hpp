@@ -73,7 +73,7 @@ struct Report {
   Loc date_loc;
   std::optional<Prose> preface;
   std::vector<SectionInput> sections;       // in the layout's order
-  std::map<std::string, FontChoice> fonts;  // by role
+  std::map<layout::Role, FontChoice> fonts;
 
   const SectionInput* section(const std::string& key) const;
 };

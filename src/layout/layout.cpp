@@ -51,7 +51,25 @@ std::string format_figure(int64_t value, FigureType type) {
   return s;
 }
 
-const Role& Layout::role(const std::string& name) const { return roles.at(name); }
+namespace {
+
+constexpr const char* kRoleNames[] = {"title",    "body",     "emphasis", "heading1",   "heading2",
+                                      "heading3", "heading4", "table",    "page_number"};
+static_assert(std::size(kRoleNames) == std::size(kRoles));
+
+}  // namespace
+
+std::string role_name(Role r) { return kRoleNames[static_cast<size_t>(r)]; }
+
+std::optional<Role> parse_role(std::string_view name) {
+  for (Role r : kRoles)
+    if (name == kRoleNames[static_cast<size_t>(r)]) return r;
+  return std::nullopt;
+}
+
+std::string role_named(Role r, const RoleStyle& style) {
+  return style.label.empty() ? role_name(r) : role_name(r) + "（" + style.label + "）";
+}
 
 const Table* Layout::table_for(const Section& s) const {
   auto it = tables.find(s.table);
@@ -59,9 +77,6 @@ const Table* Layout::table_for(const Section& s) const {
 }
 
 namespace {
-
-const char* const kRequiredRoles[] = {"title",    "body",     "emphasis", "heading1",   "heading2",
-                                      "heading3", "heading4", "table",    "page_number"};
 
 using detail::Reader;
 
@@ -95,10 +110,18 @@ void read_page(Reader& r, const toml::table& t, Page& p) {
     r.error_at(t.source(), "版心超出纸张");
 }
 
-void read_role(Reader& r, const std::string& name, const toml::node& n, Layout& l) {
+void read_role(Reader& r, const toml::key& key, const toml::node& n, Layout& l) {
+  const std::string name(key.str());
+  const std::optional<Role> id = parse_role(name);
+  if (!id) {
+    std::string known;
+    for (Role x : kRoles) known += (known.empty() ? "" : "、") + role_name(x);
+    r.error_at(key.source(), "未知的字体角色 " + name + "：角色只有 " + known);
+    return;
+  }
   const toml::table* t = n.as_table();
   if (!t) { r.error(n, "字体角色 " + name + " 应为表"); return; }
-  Role role;
+  RoleStyle role;
   role.label = r.get<std::string>(*t, "label", "角色名称", false).value_or("");
   role.size = r.number(*t, "size", "字号（磅）", 1, 200).value_or(16);
   role.indent = r.number(*t, "indent", "首行缩进字数", 0, 10, false).value_or(0);
@@ -117,7 +140,7 @@ void read_role(Reader& r, const std::string& name, const toml::node& n, Layout& 
     }
     role.fonts.push_back(*id);
   }
-  l.roles[name] = role;
+  l.roles[*id] = role;
 }
 
 std::vector<std::string> read_names(Reader& r, const toml::node& n) {
@@ -330,9 +353,9 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
     }
   }
   if (const toml::table* roles = r.table(*doc, "roles"))
-    for (const auto& [k, v] : *roles) read_role(r, std::string(k.str()), v, l);
-  for (const char* need : kRequiredRoles)
-    if (!l.roles.count(need)) r.error_at(doc->source(), std::string("缺少字体角色 ") + need);
+    for (const auto& [k, v] : *roles) read_role(r, k, v, l);
+  for (Role need : kRoles)
+    if (!l.roles.count(need)) r.error_at(doc->source(), "缺少字体角色 " + role_name(need));
   if (const toml::table* tabs = doc->get_as<toml::table>("tables"))
     for (const auto& [k, v] : *tabs) {
       if (!v.is_table()) { r.error(v, "表格定义应为表"); continue; }

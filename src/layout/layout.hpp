@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/source.hpp"
@@ -31,17 +32,27 @@ struct FontFile {
 
 enum class Align { Left, Center, Right };
 
-struct Role {
+// What a piece of text is set as. Every format defines a style for each role;
+// an input may choose the font of any ([fonts]).
+enum class Role { Title, Body, Emphasis, Heading1, Heading2, Heading3, Heading4, Table, PageNumber };
+inline constexpr Role kRoles[] = {Role::Title,    Role::Body,     Role::Emphasis, Role::Heading1,  Role::Heading2,
+                                  Role::Heading3, Role::Heading4, Role::Table,    Role::PageNumber};
+
+// The name layouts and inputs write for a role: "body", "page_number", …
+std::string role_name(Role r);
+std::optional<Role> parse_role(std::string_view name);
+
+struct RoleStyle {
   std::string label;               // what users call it (正文, 二级标题), for messages
   double size = 16;
   std::vector<std::string> fonts;  // font ids, fallback order
   double indent = 0;               // first-line indent in characters
   double embolden = 0;             // stroke width in em, 0 = none
   Align align = Align::Left;
-
-  // "body（正文）": the key users write in [fonts], and what it is.
-  std::string named(const std::string& id) const { return label.empty() ? id : id + "（" + label + "）"; }
 };
+
+// "body（正文）": the key users write in [fonts], and what it is.
+std::string role_named(Role r, const RoleStyle& style);
 
 enum class FigureType { Count, Change, Amount };
 
@@ -137,13 +148,12 @@ struct Layout {
   Page page{};
   Typography typography;
   std::map<std::string, FontFile> fonts;
-  std::map<std::string, Role> roles;
+  std::map<Role, RoleStyle> roles;  // every role
   std::vector<Section> sections;
   std::map<std::string, Table> tables;
   std::vector<Mention> mentions;
   std::string path;
 
-  const Role& role(const std::string& name) const;  // throws std::out_of_range
   const Table* table_for(const Section& s) const;
   // Replaced for reports of `year` by `current` (the format whose years cover it,
   // or null): last year's template must not be reused.

@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "core/parallel.hpp"
+#include "core/source.hpp"
 
 #include "pdf/content.hpp"
 #include "pdf/date.hpp"

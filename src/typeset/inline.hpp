@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "typeset/page.hpp"
+#include "typeset/role_fonts.hpp"
 
 namespace nb::typeset {
 
@@ -114,7 +115,7 @@ class ShapeCache {
 // Shapes runs with their role's font chain; characters found in no font are
 // reported and left out. Full-width characters of the body size get the grid
 // pitch as their cell. With a cache, runs shaped before are not shaped again.
-std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::map<std::string, RoleFonts>& roles,
+std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const Roles& roles,
                              double body_grid, double body_size, Result& out, Diagnostics& diags,
                              ShapeCache* cache = nullptr);
 

@@ -5,9 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "compose/document.hpp"
-#include "core/source.hpp"
-#include "font/fallback.hpp"
+#include "font/face.hpp"
 
 namespace nb::typeset {
 
@@ -49,17 +47,5 @@ struct Result {
   // glyphs of a character the font draws with several).
   std::map<const font::Face*, std::map<uint32_t, std::u32string>> glyph_text;
 };
-
-// Resolves every role of the layout (plus the report's font choices) to a chain of faces.
-// Throws EnvironmentError when a font file is missing or unusable.
-struct RoleFonts {
-  font::Chain chain;
-  const layout::Role* role = nullptr;
-};
-std::map<std::string, RoleFonts> resolve_roles(const layout::Layout& layout, const input::Report* report,
-                                               font::FontLibrary& fonts);
-
-// Lays the document out. Characters no font has are reported as located errors.
-Result typeset(const compose::Document& doc, font::FontLibrary& fonts, Diagnostics& diags);
 
 }  // namespace nb::typeset

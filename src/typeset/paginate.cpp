@@ -6,70 +6,11 @@
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "typeset/inline.hpp"
+#include "typeset/role_fonts.hpp"
 #include "typeset/table.hpp"
+#include "typeset/typeset.hpp"
 
 namespace nb::typeset {
-
-namespace {
-
-// Opens a font file for a role; a file that is not a usable font is reported where
-// it was chosen: at the input's [fonts] entry, or in the layout file.
-const font::Face& open_font(font::FontLibrary& fonts, const std::string& path, int face, const Loc& at,
-                      const std::string& where, const std::string& what) {
-  try {
-    return fonts.open(path, face);
-  } catch (EnvironmentError& e) {
-    // FontLibrary names the file at the start of its message; here the file comes after what chose it.
-    if (e.message.rfind(path + ": ", 0) == 0) e.message.erase(0, path.size() + 2);
-    e.message = "字体文件 " + path + "（" + what + "）：" + e.message;
-    if (e.message.find("：请") == std::string::npos)
-      e.message += "：文件可能不完整或已损坏，请换用完好的 .ttf/.otf/.ttc 文件";
-    e.loc = at;
-    if (!at.file) e.path = where;
-    throw;
-  }
-}
-
-}  // namespace
-
-std::map<std::string, RoleFonts> resolve_roles(const layout::Layout& l, const input::Report* report,
-                                               font::FontLibrary& fonts) {
-  std::map<std::string, RoleFonts> out;
-  for (const auto& [name, role] : l.roles) {
-    RoleFonts rf;
-    rf.role = &role;
-    if (report) {
-      auto it = report->fonts.find(name);
-      if (it != report->fonts.end()) {
-        const std::string& file = it->second.file;
-        std::optional<std::string> path;
-        if (file.find('/') != std::string::npos && file[0] != '/' && report->source) {
-          auto dir = std::string(report->source->path);
-          auto slash = dir.rfind('/');
-          path = fonts.find(slash == std::string::npos ? file : dir.substr(0, slash + 1) + file);
-        } else {
-          path = fonts.find(file);
-        }
-        if (!path)
-          throw EnvironmentError{"找不到字体文件 " + file + "（fonts." + name +
-                                     "）：请把它放进 fonts/ 文件夹，或写出完整路径",
-                                 "", it->second.loc};
-        rf.chain.push_back(&open_font(fonts, *path, it->second.face, it->second.loc, "", "fonts." + name));
-      }
-    }
-    for (const auto& id : role.fonts) {
-      const layout::FontFile& ff = l.fonts.at(id);
-      auto path = fonts.find(ff.file);
-      if (!path)
-        throw EnvironmentError{"找不到字体文件 " + ff.file + "（字体 " + id + "，角色 " + name +
-                                   "）：请运行 ./setup.sh 安装默认字体，或把字体文件放进 fonts/",
-                               l.path, ff.loc};
-      rf.chain.push_back(&open_font(fonts, *path, ff.face, ff.loc, l.path, "字体 " + id + "，角色 " + name));
-    }
-    out[name] = std::move(rf);
-  }
-  return out;
-}
 
 namespace {
 
@@ -77,18 +18,17 @@ struct PageLimit {};  // the document needs more than limits::kPages pages
 
 class PageBuilder {
  public:
-  PageBuilder(const layout::Layout& l, const std::map<std::string, RoleFonts>& roles, Result& out, Diagnostics& d)
+  PageBuilder(const layout::Layout& l, const Roles& roles, Result& out, Diagnostics& d)
       : page_(l.page), typo_(l.typography), roles_(roles), out_(out), diags_(d) {
     pitch_ = page_.body_height / page_.lines_per_page;
     grid_ = page_.body_width / page_.chars_per_line;
-    body_size_ = roles.at("body").role->size;
+    body_size_ = roles.at(layout::Role::Body).style->size;
     new_page();
   }
 
   // keep_after: height in grid lines of what must follow on the same page.
   void paragraph(const compose::Paragraph& p, double keep_after) {
-    static const char* kRole[] = {"title", "heading1", "heading2", "heading3", "heading4", "body"};
-    const layout::Role& r = *roles_.at(kRole[static_cast<int>(p.kind)]).role;
+    const layout::RoleStyle& r = *roles_.at(compose::style_role(p.kind)).style;
     auto atoms = shape_runs(p.runs, roles_, grid_, body_size_, out_, diags_, &shaped_);
     InlineStyle style;
     style.first_indent = r.indent * grid_;
@@ -187,11 +127,11 @@ class PageBuilder {
   }
 
   void number_pages() {
-    const RoleFonts& rf = roles_.at("page_number");
-    const double size = rf.role->size;
+    const RoleFonts& rf = roles_.at(layout::Role::PageNumber);
+    const double size = rf.style->size;
     for (size_t i = 0; i < out_.pages.size(); ++i) {
       compose::Run run;
-      run.role = "page_number";
+      run.role = layout::Role::PageNumber;
       run.text = U"— " + decode_utf8(std::to_string(i + 1)).value_or(U"") + U" —";
       auto atoms = shape_runs({run}, roles_, 0, 0, out_, diags_, &shaped_);
       InlineStyle style;
@@ -202,7 +142,7 @@ class PageBuilder {
       double baseline = page_.top + page_.body_height + page_.page_number_gap + 0.88 * size;
       bool odd = (i + 1) % 2 == 1;
       double left = odd ? page_.left + page_.body_width - size - ln.natural : page_.left + size;
-      if (rf.role->align == layout::Align::Center) left = page_.left + (page_.body_width - ln.natural) / 2;
+      if (rf.style->align == layout::Align::Center) left = page_.left + (page_.body_width - ln.natural) / 2;
       emit_line(ln, left, baseline, out_.pages[i]);
     }
   }
@@ -220,7 +160,7 @@ class PageBuilder {
   const layout::Page& page_;
   const layout::Typography& typo_;
   std::vector<std::u32string> title_keep_;
-  const std::map<std::string, RoleFonts>& roles_;
+  const Roles& roles_;
   Result& out_;
   Diagnostics& diags_;
   Diagnostics scratch_;  // measurements made twice report only once
@@ -235,7 +175,7 @@ Result typeset(const compose::Document& doc, font::FontLibrary& fonts, Diagnosti
   const layout::Layout& l = *doc.layout;
   out.width = l.page.width;
   out.height = l.page.height;
-  auto roles = resolve_roles(l, doc.report, fonts);
+  const Roles roles = resolve_roles(l, doc.fonts, fonts);
   PageBuilder pb(l, roles, out, diags);
   pb.set_title_keep_together(doc.title_keep_together);
   Loc last_prose;  // the last place in the input the pages have reached
@@ -256,7 +196,7 @@ Result typeset(const compose::Document& doc, font::FontLibrary& fonts, Diagnosti
     Diagnostic d{Severity::Error, last_prose,
                  "报告超过 " + std::to_string(limits::kPages) + " 页（排到此处时已满 " +
                      std::to_string(limits::kPages) + " 页）：请精简正文，或检查是否误粘贴了大量文字",
-                 doc.report && doc.report->source ? doc.report->source->path : ""};
+                 doc.source_path};
     diags.add(d);
     out.pages.clear();
     return out;

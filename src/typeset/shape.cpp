@@ -14,7 +14,7 @@ namespace {
 struct Missing {
   Loc first;
   size_t count = 0;
-  std::string role;
+  std::string role;  // named in the message
 };
 
 }  // namespace
@@ -35,15 +35,13 @@ std::u32string ShapeCache::key(const std::vector<compose::Run>& runs, double bod
     k += static_cast<char32_t>(bits & 0xFFFFFFFF);
   }
   for (const auto& run : runs) {
-    for (char c : run.role) k += static_cast<unsigned char>(c);
-    k += 0x110000;  // above every code point: no text holds it
+    k += 0x110000 + static_cast<char32_t>(run.role);  // above every code point: a run starts here
     k += run.text;
-    k += 0x110001;
   }
   return k;
 }
 
-std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::map<std::string, RoleFonts>& roles,
+std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const Roles& roles,
                              double body_grid, double body_size, Result& out, Diagnostics& diags, ShapeCache* cache) {
   std::u32string key;
   if (cache) {
@@ -57,8 +55,8 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
   uint32_t offset = 0;  // of the run in the paragraph text
   for (const auto& run : runs) {
     const RoleFonts& rf = roles.at(run.role);
-    const double size = rf.role->size;
-    const double embolden = rf.role->embolden * size;
+    const double size = rf.style->size;
+    const double embolden = rf.style->embolden * size;
     const double cell = (body_grid > 0 && std::fabs(size - body_size) < 1e-6) ? body_grid : size;
     const std::u32string& text = run.text;
     // Pick a face per character.
@@ -67,7 +65,7 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const std::m
       face_of[i] = font::pick(rf.chain, text[i]);
       if (face_of[i] < 0) {
         auto& m = missing[text[i]];
-        if (m.count++ == 0) { m.first = run.locate(i); m.role = rf.role->named(run.role); }
+        if (m.count++ == 0) { m.first = run.locate(i); m.role = layout::role_named(run.role, *rf.style); }
       }
     }
     for (size_t b = 0; b < text.size();) {

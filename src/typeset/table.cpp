@@ -24,14 +24,14 @@ void scale_atoms(std::vector<Atom>& atoms, double f) {
 
 }  // namespace
 
-TableLayout measure_table(const compose::Table& t, double width, const std::map<std::string, RoleFonts>& roles,
+TableLayout measure_table(const compose::Table& t, double width, const Roles& roles,
                           Result& out, Diagnostics& diags, ShapeCache* cache) {
   TableLayout tl;
   tl.table = &t;
   const double total = std::accumulate(t.widths.begin(), t.widths.end(), 0.0);
   tl.col_x.push_back(0);
   for (double w : t.widths) tl.col_x.push_back(tl.col_x.back() + w / total * width);
-  const double size = roles.at("table").role->size;
+  const double size = roles.at(layout::Role::Table).style->size;
   tl.line_h = size * 1.4;
   tl.pad = size * 0.3;
   tl.ascent = size * 0.88 + (tl.line_h - size) / 2;

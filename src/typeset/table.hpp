@@ -18,7 +18,7 @@ struct TableLayout {
   double height(int r0, int r1) const;  // of rows [r0, r1)
 };
 
-TableLayout measure_table(const compose::Table& t, double width, const std::map<std::string, RoleFonts>& roles,
+TableLayout measure_table(const compose::Table& t, double width, const Roles& roles,
                           Result& out, Diagnostics& diags, ShapeCache* cache = nullptr);
 
 // The last body row (exclusive) of a fragment starting at body row `from`, given

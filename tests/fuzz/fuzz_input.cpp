@@ -13,8 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   nb::Diagnostics d;
   auto report = nb::input::read(
       nbfuzz::source(data, size), [&](const std::string& id, int y) { return env.layouts.find(id, y); }, d);
-  if (report && nb::check::run(*report, {}, d)) {
-    auto doc = nb::compose::compose(*report);
+  if (auto checked = report ? nb::check::run(std::move(*report), {}, d) : std::nullopt) {
+    auto doc = nb::compose::compose(*checked);
     for (const auto& b : doc.blocks)
       if (const auto* p = std::get_if<nb::compose::Paragraph>(&b))
         for (const auto& r : p->runs)
