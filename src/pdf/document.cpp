@@ -10,22 +10,18 @@
 #include "core/source.hpp"
 
 #include "pdf/content.hpp"
-#include "pdf/date.hpp"
-#include "pdf/file_id.hpp"
 #include "pdf/flate.hpp"
 #include "pdf/font_embed.hpp"
+#include "pdf/metadata.hpp"
 #include "pdf/outline.hpp"
 #include "pdf/output_intent.hpp"
 #include "pdf/writer.hpp"
-#include "pdf/xmp.hpp"
 
 using namespace PoDoFo;
 
 namespace nb::pdf {
 
 namespace {
-
-PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
 
 // Faces in order of first use, so that resource names and object order are stable.
 std::vector<FontUse> font_uses(const typeset::Result& result) {
@@ -50,22 +46,7 @@ std::vector<FontUse> font_uses(const typeset::Result& result) {
   return uses;
 }
 
-void set_info(PdfMemDocument& doc, const Metadata& m) {
-  PdfInfo* info = doc.GetInfo();
-  info->SetTitle(utf8(m.title));
-  if (!m.author.empty()) info->SetAuthor(utf8(m.author));
-  if (!m.subject.empty()) info->SetSubject(utf8(m.subject));
-  if (!m.keywords.empty()) info->SetKeywords(utf8(m.keywords));
-  info->SetCreator(utf8(m.creator));
-  info->SetProducer(utf8(m.producer));
-  PdfDictionary& d = info->GetObject()->GetDictionary();
-  d.AddKey("CreationDate", PdfString(pdf_date(m.date)));  // replaces PoDoFo's "now"
-  d.AddKey("ModDate", PdfString(pdf_date(m.date)));
-}
-
-std::string write_document(const typeset::Result& result, Metadata meta, const WriteOptions& options) {
-  for (std::string* s : {&meta.title, &meta.author, &meta.subject, &meta.keywords, &meta.creator, &meta.producer})
-    *s = xml_safe(*s);  // Info and XMP must hold the same text
+std::string write_document(const typeset::Result& result, const Metadata& meta, const WriteOptions& options) {
   const bool a1 = meta.conformance == Conformance::A1b;
 
   PdfError::EnableDebug(false);
@@ -111,16 +92,7 @@ std::string write_document(const typeset::Result& result, Metadata meta, const W
     catalog.AddKey("Outlines", outlines->Reference());
     catalog.AddKey("PageMode", PdfName("UseOutlines"));
   }
-  set_info(doc, meta);
-  catalog.AddKey("Lang", PdfString(meta.lang));
-  PdfDictionary prefs;
-  prefs.AddKey("DisplayDocTitle", PdfVariant(true));
-  catalog.AddKey("ViewerPreferences", prefs);
-  std::string xmp = xmp_packet(meta);
-  PdfObject* metadata = objs.CreateObject("Metadata");
-  metadata->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("XML"));
-  metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());  // not compressed
-  catalog.AddKey("Metadata", metadata->Reference());
+  set_metadata(doc, meta);
   catalog.AddKey("OutputIntents", make_output_intents(objs));
 
   PdfRefCountedBuffer buffer;

@@ -1,0 +1,182 @@
+// The document's metadata in every place a PDF keeps it: the Info dictionary and
+// the catalog's XMP packet (the same title, organ, subject, keywords, tools and
+// dates; the PDF/A claim), the catalog's /Lang and DisplayDocTitle, and the
+// trailer's /ID taken from the bytes.
+#include "pdf/metadata.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/digest.hpp"
+#include "core/hex.hpp"
+#include "core/source.hpp"
+#include "core/utf8.hpp"
+
+using namespace PoDoFo;
+
+namespace nb::pdf {
+
+namespace {
+
+// Dates: "D:20210131000000+08'00'" in Info, "2021-01-31T00:00:00+08:00" in XMP.
+struct Offset {
+  char sign;
+  int hours, minutes;
+};
+
+Offset offset(const DateTime& d) {
+  int m = d.utc_offset_minutes;
+  return {m < 0 ? '-' : '+', std::abs(m) / 60, std::abs(m) % 60};
+}
+
+std::string pdf_date(const DateTime& d) {
+  Offset o = offset(d);
+  char b[64];
+  std::snprintf(b, sizeof b, "D:%04d%02d%02d%02d%02d%02d%c%02d'%02d'", d.year, d.month, d.day, d.hour, d.minute,
+                d.second, o.sign, o.hours, o.minutes);
+  return b;
+}
+
+std::string xmp_date(const DateTime& d) {
+  Offset o = offset(d);
+  char b[64];
+  std::snprintf(b, sizeof b, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", d.year, d.month, d.day, d.hour, d.minute,
+                d.second, o.sign, o.hours, o.minutes);
+  return b;
+}
+
+std::string escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      case '\'': o += "&apos;"; break;
+      case '\n': o += "&#xA;"; break;
+      case '\r': o += "&#xD;"; break;
+      case '\t': o += "&#x9;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+std::string element(const std::string& name, const std::string& value) {
+  return "   <" + name + ">" + escape(value) + "</" + name + ">\n";
+}
+
+// rdf:Alt with one x-default item (dc:title, dc:description).
+std::string alt(const std::string& name, const std::string& value) {
+  return "   <" + name + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + escape(value) + "</rdf:li></rdf:Alt></" +
+         name + ">\n";
+}
+
+std::string list(const std::string& name, const char* kind, const std::string& value) {
+  return "   <" + name + "><rdf:" + kind + "><rdf:li>" + escape(value) + "</rdf:li></rdf:" + kind + "></" + name +
+         ">\n";
+}
+
+std::string description(const std::string& ns, const std::string& body) {
+  return "  <rdf:Description rdf:about=\"\"\n    " + ns + ">\n" + body + "  </rdf:Description>\n";
+}
+
+// UTF-8 text without the characters XML 1.0 cannot hold (controls other than tab
+// and line breaks, U+FFFE/U+FFFF) and without malformed bytes.
+std::string xml_safe(const std::string& s) {
+  auto text = decode_utf8(s);
+  if (!text) return {};
+  std::u32string o;
+  for (char32_t c : *text) {
+    bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    if (control || c == 0xFFFE || c == 0xFFFF || c == 0xFEFF || (c >= 0x7F && c < 0xA0)) continue;
+    o += c;
+  }
+  return encode_utf8(o);
+}
+
+// Expects text already passed through xml_safe.
+std::string xmp_packet(const Metadata& meta) {
+  const bool a1 = meta.conformance == Conformance::A1b;
+  const std::string date = xmp_date(meta.date);
+  std::string o = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
+  o += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
+  o += " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
+  o += description("xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"",
+                   element("pdfaid:part", a1 ? "1" : "2") + element("pdfaid:conformance", a1 ? "B" : "U"));
+  std::string dc = element("dc:format", "application/pdf") + alt("dc:title", meta.title);
+  if (!meta.author.empty()) dc += list("dc:creator", "Seq", meta.author);
+  if (!meta.subject.empty()) dc += alt("dc:description", meta.subject);
+  dc += list("dc:language", "Bag", meta.lang);
+  o += description("xmlns:dc=\"http://purl.org/dc/elements/1.1/\"", dc);
+  o += description("xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"",
+                   element("xmp:CreateDate", date) + element("xmp:ModifyDate", date) +
+                       element("xmp:MetadataDate", date) + element("xmp:CreatorTool", meta.creator));
+  std::string pdf = element("pdf:Producer", meta.producer);
+  if (!meta.keywords.empty()) pdf += element("pdf:Keywords", meta.keywords);
+  o += description("xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"", pdf);
+  o += " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+  return o;
+}
+
+PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
+
+void set_info(PdfMemDocument& doc, const Metadata& m) {
+  PdfInfo* info = doc.GetInfo();
+  info->SetTitle(utf8(m.title));
+  if (!m.author.empty()) info->SetAuthor(utf8(m.author));
+  if (!m.subject.empty()) info->SetSubject(utf8(m.subject));
+  if (!m.keywords.empty()) info->SetKeywords(utf8(m.keywords));
+  info->SetCreator(utf8(m.creator));
+  info->SetProducer(utf8(m.producer));
+  PdfDictionary& d = info->GetObject()->GetDictionary();
+  d.AddKey("CreationDate", PdfString(pdf_date(m.date)));  // replaces PoDoFo's "now"
+  d.AddKey("ModDate", PdfString(pdf_date(m.date)));
+}
+
+constexpr size_t kHex = 32;  // digits of a 16-byte string
+
+bool hex_digits(const std::string& s, size_t at) {
+  if (at + kHex > s.size()) return false;
+  for (size_t i = at; i < at + kHex; ++i)
+    if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
+}  // namespace
+
+void set_metadata(PdfMemDocument& doc, Metadata meta) {
+  for (std::string* s : {&meta.title, &meta.author, &meta.subject, &meta.keywords, &meta.creator, &meta.producer})
+    *s = xml_safe(*s);  // Info and XMP must hold the same text
+  set_info(doc, meta);
+  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+  catalog.AddKey("Lang", PdfString(meta.lang));
+  PdfDictionary prefs;
+  prefs.AddKey("DisplayDocTitle", PdfVariant(true));
+  catalog.AddKey("ViewerPreferences", prefs);
+  const std::string xmp = xmp_packet(meta);
+  PdfObject* metadata = doc.GetObjects().CreateObject("Metadata");
+  metadata->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("XML"));
+  metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());  // not compressed
+  catalog.AddKey("Metadata", metadata->Reference());
+}
+
+void set_file_id(std::string& pdf) {
+  // PoDoFo writes "/ID [ <32 hex> <32 hex> ]" in the last trailer.
+  size_t trailer = pdf.rfind("\ntrailer");
+  size_t id = trailer == std::string::npos ? trailer : pdf.find("/ID [ <", trailer);
+  size_t first = id + 7, second = first + kHex + 3;
+  if (id == std::string::npos || !hex_digits(pdf, first) || pdf.compare(first + kHex, 3, "> <") != 0 ||
+      !hex_digits(pdf, second))
+    throw EnvironmentError{"生成 PDF 失败：找不到文件尾的 /ID（PoDoFo 的输出格式与预期不同）"};
+  pdf.replace(first, kHex, kHex, '0');
+  pdf.replace(second, kHex, kHex, '0');
+  const auto digest = sha256(pdf);
+  const std::string hex = to_hex(std::span(digest).first(kHex / 2), true);  // the first 128 bits
+  pdf.replace(first, kHex, hex);
+  pdf.replace(second, kHex, hex);
+}
+
+}  // namespace nb::pdf
