@@ -5,14 +5,15 @@
 //
 // A full disk and a read-only file system are real: a small tmpfs mounted in a
 // user and mount namespace (`unshare -rm`); those cases are skipped where
-// unprivileged namespaces are not allowed. A full disk is also simulated on any
-// machine with the NIANBAO_TEST_WRITE_FAIL_AFTER hook, a kill with
-// NIANBAO_TEST_KILL_AFTER (the program sends itself SIGKILL mid-write). An
-// unwritable folder is tested as nobody (setpriv) when the tests run as root.
+// unprivileged namespaces are not allowed. On any machine a file size limit
+// (prlimit --fsize, RLIMIT_FSIZE) stops the write midway: with SIGXFSZ ignored
+// the write fails (EFBIG), else the signal kills the process while it writes.
+// An unwritable folder is tested as nobody (setpriv) when the tests run as root.
 #define BOOST_TEST_MODULE safe_write
 #include <boost/test/unit_test.hpp>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "support.hpp"
@@ -96,10 +97,11 @@ BOOST_AUTO_TEST_CASE(missing_output_folder_exits_3) {
 BOOST_AUTO_TEST_CASE(failure_while_writing_keeps_the_previous_pdf_and_no_temporary) {
   TempDir t;
   write_file(t.file("quanan-2020.pdf"), kPrevious);
-  Output o = run(build(t, "NIANBAO_TEST_WRITE_FAIL_AFTER=100000"));
+  // Ignored signals stay ignored across exec.
+  Output o = run("sh -c \"trap '' XFSZ; exec " + build(t, "prlimit --fsize=100000") + "\"");
   BOOST_CHECK_EQUAL(o.code, 3);
   BOOST_TEST_INFO(o.err);
-  BOOST_CHECK(o.err.find("无法写出 PDF，磁盘空间不足") != std::string::npos);
+  BOOST_CHECK(o.err.find("无法写出 PDF，文件超出系统允许的大小") != std::string::npos);
   BOOST_CHECK(o.err.find("已有的同名文件（如有）未被改动") != std::string::npos);
   BOOST_CHECK_EQUAL(read_file(t.file("quanan-2020.pdf")), kPrevious);
   BOOST_CHECK_EQUAL(listing(t.path), "quanan-2020.pdf\n");
@@ -108,8 +110,8 @@ BOOST_AUTO_TEST_CASE(failure_while_writing_keeps_the_previous_pdf_and_no_tempora
 BOOST_AUTO_TEST_CASE(killed_run_keeps_the_previous_pdf_and_no_temporary) {
   TempDir t;
   write_file(t.file("quanan-2020.pdf"), kPrevious);
-  Output o = run(build(t, "NIANBAO_TEST_KILL_AFTER=100000"));
-  BOOST_CHECK_EQUAL(o.code, 128 + 9);  // the shell reports SIGKILL
+  Output o = run(build(t, "prlimit --fsize=100000"));
+  BOOST_CHECK_EQUAL(o.code, 128 + SIGXFSZ);  // the shell reports the signal
   BOOST_CHECK_EQUAL(read_file(t.file("quanan-2020.pdf")), kPrevious);
   if (supports_tmpfile(t.path)) {
     BOOST_CHECK_EQUAL(listing(t.path), "quanan-2020.pdf\n");

@@ -5,8 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <csignal>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -27,31 +25,16 @@ std::string cause(int e) {
     case EACCES:
     case EPERM: return "没有写入权限" + sys + "：请检查输出文件夹的权限，或用 -o 指定别的输出文件夹";
     case EROFS: return "文件系统只读" + sys + "：请用 -o 指定别的输出文件夹";
+    case EFBIG: return "文件超出系统允许的大小" + sys + "：请检查文件大小限制（ulimit -f），或用 -o 指定别的输出文件夹";
     default: return "写入失败" + sys + "：请检查输出文件夹和磁盘";
   }
 }
 
-long env_number(const char* name) {
-  const char* v = std::getenv(name);
-  return v && *v ? std::strtol(v, nullptr, 10) : -1;
-}
-
-// write(2) in chunks; the test hooks fire once `stop` bytes are written.
+// write(2) in chunks.
 bool write_all(int fd, const std::string& bytes) {
-  const long fail_after = env_number("NIANBAO_TEST_WRITE_FAIL_AFTER");
-  const long kill_after = env_number("NIANBAO_TEST_KILL_AFTER");
-  size_t stop = bytes.size();
-  for (long hook : {fail_after, kill_after})
-    if (hook >= 0) stop = std::min(stop, static_cast<size_t>(hook));
   size_t done = 0;
   while (done < bytes.size()) {
-    if (done == stop) {
-      if (kill_after >= 0 && done == static_cast<size_t>(kill_after)) raise(SIGKILL);
-      errno = ENOSPC;
-      return false;
-    }
-    size_t end = done < stop ? stop : bytes.size();
-    ssize_t n = ::write(fd, bytes.data() + done, std::min<size_t>(end - done, 64 * 1024));
+    ssize_t n = ::write(fd, bytes.data() + done, std::min<size_t>(bytes.size() - done, 64 * 1024));
     if (n < 0) {
       if (errno == EINTR) continue;
       return false;

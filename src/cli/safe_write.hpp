@@ -3,10 +3,6 @@
 // flushed to disk, then the file is renamed over the target and the folder
 // flushed. On failure the target is untouched and no temporary remains; a
 // process killed while writing leaves none either where O_TMPFILE works.
-//
-// Test hooks (environment variables, for tests/safe_write_test.cpp):
-//   NIANBAO_TEST_WRITE_FAIL_AFTER=N  writing fails with ENOSPC after N bytes
-//   NIANBAO_TEST_KILL_AFTER=N        the process kills itself (SIGKILL) after N bytes
 #pragma once
 #include <optional>
 #include <string>

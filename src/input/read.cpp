@@ -74,9 +74,40 @@ std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const 
   return out;
 }
 
+// Where a key missing from the top of the file belongs: a value before the first
+// table header (after it, it would belong to that table), a table at the end.
+struct Places {
+  Loc first_table;          // the first [table] header, or none
+  std::string first_name;   // its key
+  Loc end;                  // just after the file's last character that is not a space
+};
+
+Places places(const SourceRef& src, const toml::table& doc) {
+  Places p;
+  for (const auto& [k, v] : doc) {
+    const toml::table* t = v.as_table();
+    if (!t || t->is_inline()) continue;
+    Loc at = loc_of(src, k.source());
+    if (at.line && (!p.first_table.line || at.line < p.first_table.line)) {
+      p.first_table = Loc{src, at.line, 1};
+      p.first_name = std::string(k.str());
+    }
+  }
+  const std::string& text = src->text;
+  size_t last = text.find_last_not_of(" \t\r\n");
+  uint32_t line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; last != std::string::npos && i < last; ++i)
+    if (text[i] == '\n') { ++line; line_start = i + 1; }
+  auto head = decode_utf8(std::string_view(text).substr(line_start, last == std::string::npos ? 0 : last + 1 - line_start));
+  p.end = Loc{src, line, static_cast<uint32_t>((head ? head->size() : 0) + 1)};
+  return p;
+}
+
 class ReportReader {
  public:
-  ReportReader(const SourceRef& src, Diagnostics& d) : src_(src), d_(d) {}
+  ReportReader(const SourceRef& src, const toml::table& doc, Diagnostics& d)
+      : src_(src), d_(d), places_(places(src, doc)) {}
 
   Loc loc(const toml::node& n) const { return loc_of(src_, n); }
   Loc loc(const toml::key& k) const { return loc_of(src_, k.source()); }
@@ -85,9 +116,11 @@ class ReportReader {
     d_.error(loc(n), "键 " + key + " 应为" + expected + "，实际为" + type_name(n));
   }
 
-  std::optional<std::string> string(const toml::table& t, const char* key, const char* what, Loc* where) {
-    const toml::node* n = t.get(key);
-    if (!n) { missing(t, key, what); return std::nullopt; }
+  // A top-level string; `example` is the line to add when it is missing.
+  std::optional<std::string> string(const toml::table& doc, const char* key, const char* what, Loc* where,
+                                    const std::string& example) {
+    const toml::node* n = doc.get(key);
+    if (!n) { missing_top(key, what, example); return std::nullopt; }
     if (where) *where = loc(*n);
     if (auto v = n->value<std::string>()) {
       if (v->empty()) d_.error(loc(*n), std::string("键 ") + key + "（" + what + "）不能为空");
@@ -130,12 +163,27 @@ class ReportReader {
     }
   }
 
+  // A key missing from a section's table: at the table.
   void missing(const toml::table& t, const std::string& key, const std::string& what) {
     if (suggested_.count(key)) return;
-    Loc at = loc_of(src_, t.source());
-    if (at.line == 0) at = first_key_;  // the document: point at its first key, not at a comment
-    if (at.line == 0) at = Loc{src_, 1, 1};
-    d_.error(at, "缺少 " + key + "（" + what + "）：请补上这一项");
+    d_.error(loc_of(src_, t.source()), "缺少 " + key + "（" + what + "）：请补上这一项");
+  }
+
+  // A top-level value: before the first table header, or at the end of a file without one.
+  void missing_top(const std::string& key, const std::string& what, const std::string& example) {
+    if (suggested_.count(key)) return;
+    if (places_.first_table.line)
+      d_.error(places_.first_table, "缺少 " + key + "（" + what + "）：请在第一个表 [" + shorten(places_.first_name) +
+                                        "] 之前加一行，如 " + example);
+    else
+      d_.error(places_.end, "缺少 " + key + "（" + what + "）：请在文件末尾加一行，如 " + example);
+  }
+
+  // A section: at the end of the file.
+  void missing_section(const layout::Section& s) {
+    const std::string key = "[" + s.key + "]";
+    if (suggested_.count(key)) return;
+    d_.error(places_.end, "缺少 " + key + "（" + s.title + "）：请在文件末尾加上这一节（nianbao init 写出的模板中有它的各项）");
   }
 
   std::optional<Prose> prose(const toml::node& n, const std::string& key) {
@@ -244,7 +292,7 @@ class ReportReader {
     const toml::node* n = doc.get(ls.key);
     const layout::Table* table = l.table_for(ls);
     if (!n) {
-      missing(doc, "[" + ls.key + "]", ls.title);
+      missing_section(ls);
       r.sections.push_back(std::move(s));
       return;
     }
@@ -333,10 +381,19 @@ class ReportReader {
     }
   }
 
- void set_first_key(const toml::table& doc) {
-    for (const auto& [k, v] : doc) {
-      Loc l = loc(k);
-      if (l.line && (!first_key_.line || l.line < first_key_.line)) first_key_ = l;
+  // Keys of the file that neither the report nor the layout's sections have. Without
+  // a layout (its format unknown) only those close to a report key are reported.
+  void unknown_keys(const toml::table& doc, const layout::Layout* l) {
+    std::vector<std::string> known(std::begin(layout::kReportKeys), std::end(layout::kReportKeys));
+    if (l)
+      for (const auto& s : l->sections) known.push_back(s.key);
+    for (const auto& [k, v] : in_file_order(doc)) {
+      std::string key(k->str());
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      if (!l && closest(key, known).empty()) continue;
+      d_.error(loc(*k), "未知的键 " + shorten(key) + suggest(key, known));
+      misspelt(key, "", known);
+      if (v->is_table()) misspelt(key, "[", known, "]");  // a section: [name]
     }
   }
 
@@ -344,7 +401,7 @@ class ReportReader {
   SourceRef src_;
   Diagnostics& d_;
   std::set<std::string> suggested_;
-  Loc first_key_;
+  Places places_;
   size_t blocks_left_ = limits::kBlocks;  // paragraphs and headings, all prose together
   bool blocks_over_ = false;
 };
@@ -359,18 +416,16 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
     diags.error({src, 1, 1}, "文件中没有任何内容（空文件或只有注释）：可用 nianbao init 生成一份填写模板");
     return std::nullopt;
   }
-  ReportReader rr(src, local);
-  rr.set_first_key(*doc);
+  ReportReader rr(src, *doc, local);
   Report r;
   r.source = src;
 
-  if (const toml::node* y = doc->get("year")) {
+  const toml::node* y = doc->get("year");
+  if (y) {
     r.year_loc = rr.loc(*y);
     if (auto v = y->value_exact<int64_t>(); v && *v >= 1990 && *v <= 2999) r.year = static_cast<int>(*v);
     else if (v) local.error(r.year_loc, "year（报告年度）应为四位年份，如 2020");
     else rr.type_error(*y, "year", "整数（报告年度，如 2020）");
-  } else {
-    rr.missing(*doc, "year", "报告年度");
   }
   std::string format;
   Loc format_loc;
@@ -381,6 +436,10 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
     else rr.type_error(*f, "format", "字符串（年报格式，如 \"2021\"）");
   }
   r.layout = find_layout(format, r.year);
+  // Unknown keys first: a key written with a typo is reported once, as unknown
+  // with its suggestion, not again as missing.
+  rr.unknown_keys(*doc, r.layout);
+  if (!y) rr.missing_top("year", "报告年度", "year = 2020");
   if (!r.layout) {
     if (!format.empty()) local.error(format_loc, "未知的年报格式 \"" + shorten(format) + "\"：可用 nianbao layouts 查看已有格式");
     else if (r.year) local.error(r.year_loc, "没有适用于 " + std::to_string(r.year) + " 年度的年报格式：请用 format 指定");
@@ -409,8 +468,10 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
     local.warning(format_loc.line ? format_loc : r.year_loc, msg + "：请确认 format");
   }
 
-  if (auto s = rr.string(*doc, "organ", "发布机关", &r.organ_loc)) r.organ = *s;
-  if (auto s = rr.string(*doc, "title", "报告标题", &r.title_loc)) r.title = *s;
+  if (auto s = rr.string(*doc, "organ", "发布机关", &r.organ_loc, "organ = \"某某县人民政府办公室\"")) r.organ = *s;
+  if (auto s = rr.string(*doc, "title", "报告标题", &r.title_loc, "title = \"" + std::to_string(r.year ? r.year : 2020) +
+                                                                   "年某某县政府信息公开工作年度报告\""))
+    r.title = *s;
   if (const toml::node* d = doc->get("date")) {
     r.date_loc = rr.loc(*d);
     if (auto v = d->value<toml::date>()) {
@@ -419,7 +480,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
     }
     else rr.type_error(*d, "date", "日期（发布日期，如 2021-01-31，不加引号）");
   } else {
-    rr.missing(*doc, "date", "发布日期，如 2021-01-31");
+    rr.missing_top("date", "发布日期", "date = " + std::to_string(r.year ? r.year + 1 : 2021) + "-01-31");
   }
   if (const toml::node* p = doc->get("preface")) r.preface = rr.prose(*p, "preface");
   if (r.year && r.date.year && r.date.year <= r.year)
@@ -429,16 +490,6 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   if (r.year && !r.title.empty() && r.title.find(std::to_string(r.year)) == std::string::npos)
     local.warning(r.title_loc, "标题中没有报告年度 " + std::to_string(r.year) + "：请核对 title 和 year");
 
-  std::vector<std::string> known{"format", "year", "organ", "title", "date", "preface", "fonts"};
-  for (const auto& s : l.sections) known.push_back(s.key);
-  for (const auto& [k, v] : in_file_order(*doc)) {
-    std::string key(k->str());
-    if (std::find(known.begin(), known.end(), key) == known.end()) {
-      local.error(rr.loc(*k), "未知的键 " + shorten(key) + suggest(key, known));
-      rr.misspelt(key, "", known);
-      if (v->is_table()) rr.misspelt(key, "[", known, "]");  // a section: [name]
-    }
-  }
   if (const toml::node* f = doc->get("fonts")) rr.fonts(*f, r);
   for (const auto& s : l.sections) rr.section(*doc, l, s, r);
 

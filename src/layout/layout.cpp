@@ -371,8 +371,7 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
       s.table = r.get<std::string>(*st, "table", "表格名", false).value_or("");
       s.hint = r.get<std::string>(*st, "hint", "填写提示", false).value_or("");
       if (!s.table.empty() && !l.tables.count(s.table)) r.error(sn, "章节引用了未定义的表格 " + s.table);
-      static const char* const kTopLevel[] = {"format", "year", "organ", "title", "date", "preface", "fonts"};
-      for (const char* k : kTopLevel)
+      for (const char* k : kReportKeys)
         if (s.key == k) r.error(sn, "章节的 key 不能是 " + s.key + "（输入文件中已有此键）");
       for (const auto& other : l.sections)
         if (other.key == s.key) r.error(sn, "章节 key " + s.key + " 重复");

@@ -135,6 +135,9 @@ struct Mention {
   Loc loc;
 };
 
+// The keys of an input file outside its sections: no section may take one.
+inline constexpr const char* kReportKeys[] = {"format", "year", "organ", "title", "date", "preface", "fonts"};
+
 struct Section {
   std::string key;
   std::string title;
