@@ -19,30 +19,15 @@ namespace nb::pdf {
 
 namespace {
 
-// Dates: "D:20210131000000+08'00'" in Info, "2021-01-31T00:00:00+08:00" in XMP.
-struct Offset {
-  char sign;
-  int hours, minutes;
-};
+// A date as Info writes it ("D:20210131000000+08'00'") or XMP ("2021-01-31T00:00:00+08:00").
+enum class DateForm { Pdf, Xmp };
 
-Offset offset(const DateTime& d) {
-  int m = d.utc_offset_minutes;
-  return {m < 0 ? '-' : '+', std::abs(m) / 60, std::abs(m) % 60};
-}
-
-std::string pdf_date(const DateTime& d) {
-  Offset o = offset(d);
+std::string date_text(const DateTime& d, DateForm form) {
+  const int m = d.utc_offset_minutes;
   char b[64];
-  std::snprintf(b, sizeof b, "D:%04d%02d%02d%02d%02d%02d%c%02d'%02d'", d.year, d.month, d.day, d.hour, d.minute,
-                d.second, o.sign, o.hours, o.minutes);
-  return b;
-}
-
-std::string xmp_date(const DateTime& d) {
-  Offset o = offset(d);
-  char b[64];
-  std::snprintf(b, sizeof b, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", d.year, d.month, d.day, d.hour, d.minute,
-                d.second, o.sign, o.hours, o.minutes);
+  std::snprintf(b, sizeof b,
+                form == DateForm::Pdf ? "D:%04d%02d%02d%02d%02d%02d%c%02d'%02d'" : "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+                d.year, d.month, d.day, d.hour, d.minute, d.second, m < 0 ? '-' : '+', std::abs(m) / 60, std::abs(m) % 60);
   return b;
 }
 
@@ -100,7 +85,7 @@ std::string xml_safe(const std::string& s) {
 // Expects text already passed through xml_safe.
 std::string xmp_packet(const Metadata& meta) {
   const bool a1 = meta.conformance == Conformance::A1b;
-  const std::string date = xmp_date(meta.date);
+  const std::string date = date_text(meta.date, DateForm::Xmp);
   std::string o = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
   o += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
   o += " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
@@ -132,8 +117,8 @@ void set_info(PdfMemDocument& doc, const Metadata& m) {
   info->SetCreator(utf8(m.creator));
   info->SetProducer(utf8(m.producer));
   PdfDictionary& d = info->GetObject()->GetDictionary();
-  d.AddKey("CreationDate", PdfString(pdf_date(m.date)));  // replaces PoDoFo's "now"
-  d.AddKey("ModDate", PdfString(pdf_date(m.date)));
+  d.AddKey("CreationDate", PdfString(date_text(m.date, DateForm::Pdf)));  // replaces PoDoFo's "now"
+  d.AddKey("ModDate", PdfString(date_text(m.date, DateForm::Pdf)));
 }
 
 constexpr size_t kHex = 32;  // digits of a 16-byte string

@@ -1,6 +1,6 @@
 // Inline layout: runs -> shaped atoms (shape.cpp) -> classes, widths and break
-// opportunities (prepare.cpp) -> line ranges (linebreak.cpp) -> positioned lines
-// (justify.cpp). Rules from W3C clreq (GB style) and GB/T 15834.
+// opportunities (prepare.cpp) -> line ranges and set, justified lines
+// (linebreak.cpp). Rules from W3C clreq (GB style) and GB/T 15834.
 #pragma once
 #include <string>
 #include <unordered_map>
