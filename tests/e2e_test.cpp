@@ -12,6 +12,8 @@ using namespace nbtest;
 
 namespace {
 
+const double kPtPerMm = 72 / 25.4;
+
 const std::string kSample = kSourceDir + "/input/quanan-2020.toml";
 
 // The sample PDF, built once for the whole module.
@@ -54,6 +56,13 @@ std::vector<std::string> seed_cells() {
   return out;
 }
 
+// A field of pdfinfo's output ("Pages", "Title"), without its padding.
+std::string info_field(const std::string& info, const std::string& name) {
+  std::smatch m;
+  if (!std::regex_search(info, m, std::regex("(^|\n)" + name + ": *([^\n]*)"))) return "";
+  return m[2];
+}
+
 // Drops the page numbers ("—2—" once spaces are gone) that split paragraphs
 // running across pages.
 std::string without_page_numbers(std::string s) {
@@ -63,11 +72,52 @@ std::string without_page_numbers(std::string s) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(sample_builds) {
+BOOST_AUTO_TEST_CASE(sample_builds_six_a4_pages_titled_as_the_input) {
   const auto& b = built();
   BOOST_TEST_INFO(b.result.err);
   BOOST_REQUIRE_EQUAL(b.result.code, 0);
-  BOOST_CHECK(fs::file_size(b.pdf) > 10000);
+  Output info = run("pdfinfo -f 1 -l 9999 " + b.pdf);  // -f/-l: a size line per page
+  BOOST_REQUIRE_EQUAL(info.code, 0);
+  // The sample as rendered: title, preface and six sections with three tables fill six
+  // pages; a change of line or page breaking that moves a page shows here.
+  BOOST_CHECK_EQUAL(info_field(info.out, "Pages"), "6");
+  static const std::regex size(R"(Page +\d+ size: +([0-9.]+) x ([0-9.]+) pts \(A4\))");
+  int sized = 0;
+  for (std::sregex_iterator m(info.out.begin(), info.out.end(), size), end; m != end; ++m, ++sized) {
+    BOOST_CHECK_SMALL(std::stod((*m)[1]) - 210 * kPtPerMm, 0.01);
+    BOOST_CHECK_SMALL(std::stod((*m)[2]) - 297 * kPtPerMm, 0.01);
+  }
+  BOOST_CHECK_EQUAL(std::to_string(sized), info_field(info.out, "Pages"));
+  std::smatch title;
+  const std::string toml = read_file(kSample);
+  BOOST_REQUIRE(std::regex_search(toml, title, std::regex(R"re((^|\n)title *= *"([^"]*)")re")));
+  BOOST_CHECK_EQUAL(info_field(info.out, "Title"), title[2].str());
+}
+
+BOOST_AUTO_TEST_CASE(an_external_reader_sees_the_pdfa_2u_claim) {
+  Output meta = run("pdfinfo -meta " + built().pdf);
+  BOOST_REQUIRE_EQUAL(meta.code, 0);
+  BOOST_CHECK(meta.out.find("<pdfaid:part>2</pdfaid:part>") != std::string::npos);
+  BOOST_CHECK(meta.out.find("<pdfaid:conformance>U</pdfaid:conformance>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bookmarks_list_the_layouts_six_sections_in_order) {
+  // The section titles of the sample's format, as its layout file writes them.
+  const std::string layout = read_file(kSourceDir + "/layouts/2019.toml");
+  static const std::regex section_title(R"re(\ntitle = "([^"]*)")re");
+  std::vector<std::string> sections;
+  for (std::sregex_iterator m(layout.begin(), layout.end(), section_title), end; m != end; ++m)
+    sections.push_back((*m)[1]);
+  const char* numerals[] = {"一、", "二、", "三、", "四、", "五、", "六、"};
+  BOOST_REQUIRE_EQUAL(sections.size(), 6u);
+  for (size_t i = 0; i < 6; ++i) BOOST_CHECK_EQUAL(sections[i].rfind(numerals[i], 0), 0u);
+  // MuPDF's outline: |<TAB>"TITLE"<TAB>#page=… at the top level, a tab more per level down.
+  Output o = run("mutool show " + built().pdf + " outline");
+  BOOST_REQUIRE_EQUAL(o.code, 0);
+  static const std::regex entry(R"re((^|\n)[|+-]\t"([^"]*)")re");
+  std::vector<std::string> bookmarks;
+  for (std::sregex_iterator m(o.out.begin(), o.out.end(), entry), end; m != end; ++m) bookmarks.push_back((*m)[2]);
+  BOOST_CHECK_EQUAL_COLLECTIONS(bookmarks.begin(), bookmarks.end(), sections.begin(), sections.end());
 }
 
 BOOST_AUTO_TEST_CASE(every_seed_paragraph_appears_verbatim) {
