@@ -116,7 +116,11 @@ Document compose(const check::CheckedReport& checked) {
   doc.fonts = font_choices(report);
   if (report.source) doc.source_path = report.source->path;
   const layout::Layout& l = *report.layout;
-  doc.blocks.emplace_back(heading(Kind::Title, report.title));
+  Paragraph title = heading(Kind::Title, report.title);
+  Run& run = title.runs.front();  // located in the input, like prose
+  run.origin = &report.title_origin;
+  for (uint32_t i = 0; i < run.text.size(); ++i) run.src.push_back(i);
+  doc.blocks.emplace_back(std::move(title));
   for (const auto& phrase : l.typography.title_keep_together) {
     std::string p = replace_all(replace_all(phrase, "{organ}", report.organ), "{year}", std::to_string(report.year));
     doc.title_keep_together.push_back(decode_utf8(p).value_or(U""));

@@ -469,9 +469,12 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   }
 
   if (auto s = rr.string(*doc, "organ", "发布机关", &r.organ_loc, "organ = \"某某县人民政府办公室\"")) r.organ = *s;
-  if (auto s = rr.string(*doc, "title", "报告标题", &r.title_loc, "title = \"" + std::to_string(r.year ? r.year : 2020) +
-                                                                   "年某某县政府信息公开工作年度报告\""))
+  const std::string title_example =
+      "title = \"" + std::to_string(r.year ? r.year : 2020) + "年某某县政府信息公开工作年度报告\"";
+  if (auto s = rr.string(*doc, "title", "报告标题", &r.title_loc, title_example)) {
     r.title = *s;
+    r.title_origin = TextOrigin{r.title_loc};
+  }
   if (const toml::node* d = doc->get("date")) {
     r.date_loc = rr.loc(*d);
     if (auto v = d->value<toml::date>()) {

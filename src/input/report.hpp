@@ -69,6 +69,7 @@ struct Report {
   Loc year_loc;
   std::string organ, title;
   Loc organ_loc, title_loc;
+  TextOrigin title_origin;  // the title's string, for locating its characters
   Date date;
   Loc date_loc;
   std::optional<Prose> preface;
