@@ -16,8 +16,8 @@ using nbtest::read_file;
 
 namespace {
 
-const std::string kSample2019 = nbtest::kSourceDir + "/input/quanan-2020.toml";
-const std::string kSample2021 = nbtest::kSourceDir + "/input/sample-2021.toml";
+using nbtest::kSample2019;
+using nbtest::kSample2021;
 
 // Replaces the array of `key` (a line "key = [...]"), keeping what precedes it so
 // the columns of the file stay where they were.

@@ -12,7 +12,6 @@ using namespace nbtest;
 namespace {
 
 const std::string kSample = kSourceDir + "/input/quanan-2020.toml";
-const std::string kSample2021 = kSourceDir + "/input/sample-2021.toml";
 
 std::string replace(std::string s, const std::string& from, const std::string& to) {
   auto at = s.find(from);

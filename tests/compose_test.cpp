@@ -19,8 +19,8 @@ using nbtest::read_file;
 
 namespace {
 
-const std::string kSample2019 = nbtest::kSourceDir + "/input/quanan-2020.toml";
-const std::string kSample2021 = nbtest::kSourceDir + "/input/sample-2021.toml";
+using nbtest::kSample2019;
+using nbtest::kSample2021;
 
 std::string utf8(const std::u32string& s) { return encode_utf8(s); }
 

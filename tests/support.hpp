@@ -17,6 +17,9 @@ namespace fs = std::filesystem;
 
 inline const std::string kSourceDir = NB_SOURCE_DIR;
 inline const std::string kBinary = NB_BINARY;
+// The samples of input/: the 2019 format (a real report) and the 2021 format.
+inline const std::string kSample2019 = kSourceDir + "/input/quanan-2020.toml";
+inline const std::string kSample2021 = kSourceDir + "/input/sample-2021.toml";
 
 struct TempDir {
   fs::path path;

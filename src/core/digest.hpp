@@ -11,8 +11,4 @@ using Sha256 = std::array<uint8_t, 32>;
 
 Sha256 sha256(std::string_view data);
 
-// Makes libcrypto ready for sha256 (it loads its algorithms on first use: 1.2–2 ms).
-// The PDF module calls it on the thread that loads it, off the critical path.
-void prepare_digest();
-
 }  // namespace nb
