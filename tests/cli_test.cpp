@@ -11,7 +11,7 @@ using namespace nbtest;
 
 namespace {
 
-const std::string kSample = kSourceDir + "/input/quanan-2020.toml";
+const std::string kSample = kSample2019;
 
 std::string replace(std::string s, const std::string& from, const std::string& to) {
   auto at = s.find(from);

@@ -14,7 +14,7 @@ namespace {
 
 const double kPtPerMm = 72 / 25.4;
 
-const std::string kSample = kSourceDir + "/input/quanan-2020.toml";
+const std::string kSample = kSample2019;
 
 // The sample PDF, built once for the whole module.
 struct Built {

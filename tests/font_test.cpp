@@ -5,6 +5,7 @@
 
 #include "compose/document.hpp"
 #include "core/utf8.hpp"
+#include "font/sfnt.hpp"
 #include "layout/catalog.hpp"
 #include "support.hpp"
 #include "typeset/inline.hpp"
@@ -101,6 +102,24 @@ BOOST_AUTO_TEST_CASE(character_in_no_font_is_a_located_error) {
   std::string msg = format(d.list()[0]);
   BOOST_TEST_INFO(msg);
   BOOST_CHECK(msg.rfind("r.toml:3:2: 错误: 字符“😀”（U+1F600）在字体角色 body（正文）的所有字体中都没有", 0) == 0);
+}
+
+// A file cut short is found from its table directories, whatever is cut: the
+// collection's header, a face's directory, or a table.
+BOOST_AUTO_TEST_CASE(truncation_names_what_is_cut) {
+  const std::string ttc = nbtest::read_file(*fonts.find("NotoSerifCJK-Regular.ttc"));
+  const std::string otf = nbtest::read_file(*fonts.find("FandolFang-Regular.otf"));
+  BOOST_CHECK(!font::truncation(ttc));
+  BOOST_CHECK(!font::truncation(otf));
+  BOOST_CHECK(!font::truncation(otf.substr(0, 11)));          // too short to be a font: FreeType says
+  BOOST_CHECK(!font::truncation("this is not a font at all"));  // not an sfnt: FreeType says
+  BOOST_CHECK_EQUAL(font::truncation(ttc.substr(0, 16)).value_or(""), "字体集合（.ttc）的目录不完整");
+  const size_t first_face = static_cast<unsigned char>(ttc[12]) << 24 | static_cast<unsigned char>(ttc[13]) << 16 |
+                            static_cast<unsigned char>(ttc[14]) << 8 | static_cast<unsigned char>(ttc[15]);
+  BOOST_CHECK_EQUAL(font::truncation(ttc.substr(0, first_face + 20)).value_or(""), "字体文件的表目录超出文件末尾");
+  const std::string cut = font::truncation(otf.substr(0, 4000)).value_or("");
+  BOOST_CHECK(cut.rfind("不完整：表 ", 0) == 0);
+  BOOST_CHECK(cut.find("文件只有 4000 字节") != std::string::npos);
 }
 
 // The facts Face reads from the tables (to spare FreeType's FT_New_Face) are those

@@ -40,8 +40,8 @@ struct Inputs {
   TempDir dir;
   std::map<std::string, std::string> path;  // name -> input file
   Inputs() {
-    path["quanan-2020"] = kSourceDir + "/input/quanan-2020.toml";
-    path["sample-2021"] = kSourceDir + "/input/sample-2021.toml";
+    path["quanan-2020"] = kSample2019;
+    path["sample-2021"] = kSample2021;
     path["rich"] = dir.file("rich.toml");
     write_file(path["rich"], rich_input());
     path["synthetic"] = dir.file("synthetic.toml");

@@ -37,7 +37,7 @@ struct Doc {
 };
 
 const Doc& sample() {
-  static Doc d(read_file(kSourceDir + "/input/quanan-2020.toml"));
+  static Doc d(read_file(kSample2019));
   return d;
 }
 

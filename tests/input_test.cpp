@@ -13,7 +13,7 @@ namespace {
 
 struct Fixture {
   layout::Catalog layouts;
-  std::string sample = nbtest::read_file(nbtest::kSourceDir + "/input/quanan-2020.toml");
+  std::string sample = nbtest::read_file(nbtest::kSample2019);
   Fixture() {
     Diagnostics d;
     BOOST_REQUIRE(layouts.load_dir(nbtest::kSourceDir + "/layouts", d));

@@ -16,7 +16,7 @@ using namespace nbtest;
 
 namespace {
 
-const std::string kSample = kSourceDir + "/input/quanan-2020.toml";
+const std::string kSample = kSample2019;
 const std::string kPreflight =
     "java -cp /usr/share/java/preflight.jar:/usr/share/java/pdfbox2.jar:/usr/share/java/fontbox2.jar:"
     "/usr/share/java/xmpbox.jar:/usr/share/java/commons-logging.jar:/usr/share/java/javax.activation.jar:"

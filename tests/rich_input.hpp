@@ -12,7 +12,7 @@ namespace nbtest {
 // combining mark drawn as two glyphs (DejaVu Serif, TrueType) and a name-keyed
 // CFF font (Nimbus Sans) in the tables.
 inline std::string rich_input() {
-  std::string s = read_file(kSourceDir + "/input/quanan-2020.toml");
+  std::string s = read_file(kSample2019);
   auto replace = [&](const std::string& from, const std::string& to) {
     auto at = s.find(from);
     if (at == std::string::npos) throw std::runtime_error("rich_input: the sample no longer holds " + from);

@@ -9,7 +9,7 @@ namespace nbtest {
 // The sample report with section 一 replaced by `blocks` sub-sections, each a
 // heading and the sample's prose paragraphs (about four pages per ten blocks).
 inline std::string synthetic_report(int blocks) {
-  std::string sample = read_file(kSourceDir + "/input/quanan-2020.toml");
+  std::string sample = read_file(kSample2019);
   auto paragraphs_of = [&](const std::string& key) {
     size_t b = sample.find("text = \"\"\"", sample.find("[" + key + "]")) + 10;
     size_t e = sample.find("\"\"\"", b);

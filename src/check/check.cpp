@@ -4,12 +4,6 @@
 
 namespace nb::check {
 
-struct Maker {
-  static CheckedReport make(std::unique_ptr<const input::Report> input, std::unique_ptr<const Figures> figures) {
-    return CheckedReport(std::move(input), std::move(figures));
-  }
-};
-
 std::optional<Figures> derive(const input::Report& report, Diagnostics& diags) {
   Figures f(report);
   if (!detail::derive(f, diags)) return std::nullopt;
@@ -40,7 +34,7 @@ std::optional<CheckedReport> run(input::Report report, const Options& options, D
   detail::check_mentions(*f, rules.has_errors(), local);
   diags.append(local);
   if (local.has_errors()) return std::nullopt;
-  return Maker::make(std::move(input), std::move(f));
+  return CheckedReport(std::move(input), std::move(f));
 }
 
 }  // namespace nb::check

@@ -10,7 +10,20 @@
 
 namespace nb::check {
 
+struct Options {
+  const Figures* previous = nullptr;  // last year's figures (--previous)
+};
+
+class CheckedReport;
+
+// derive(), then every rule of the layout: table rules, cross-year rules when
+// options.previous is set, prose mentions. Every violation is reported, each located
+// at the cell most likely mistyped. Nullopt when any is an error.
+std::optional<CheckedReport> run(input::Report report, const Options& options, Diagnostics& diags);
+
 // A report that passed every check (warnings allowed), with its figures complete.
+// Its report and figures keep their addresses when it is moved: what is composed
+// of it may point into them (and must not outlive it).
 class CheckedReport {
  public:
   const input::Report& input() const { return *input_; }
@@ -18,7 +31,7 @@ class CheckedReport {
   const Figures& figures() const { return *figures_; }
 
  private:
-  friend struct Maker;
+  friend std::optional<CheckedReport> run(input::Report, const Options&, Diagnostics&);
   CheckedReport(std::unique_ptr<const input::Report> input, std::unique_ptr<const Figures> figures)
       : input_(std::move(input)), figures_(std::move(figures)) {}
   std::unique_ptr<const input::Report> input_;
@@ -29,14 +42,5 @@ class CheckedReport {
 // no rule run. Nullopt, with located errors, when a cell cannot be computed.
 // `report` must outlive the result.
 std::optional<Figures> derive(const input::Report& report, Diagnostics& diags);
-
-struct Options {
-  const Figures* previous = nullptr;  // last year's figures (--previous)
-};
-
-// derive(), then every rule of the layout: table rules, cross-year rules when
-// options.previous is set, prose mentions. Every violation is reported, each located
-// at the cell most likely mistyped. Nullopt when any is an error.
-std::optional<CheckedReport> run(input::Report report, const Options& options, Diagnostics& diags);
 
 }  // namespace nb::check

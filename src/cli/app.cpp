@@ -215,11 +215,21 @@ int fonts_cmd(Env& env, const Args& a) {
     Diagnostics d;
     SourceRef src = read_source(a.inputs[0], d);
     std::optional<check::CheckedReport> checked;
+    const layout::Layout* layout = nullptr;
     if (auto report = src ? input::read(src, [&](const std::string& id, int y) { return env.layouts.find(id, y); }, d)
-                          : std::nullopt)
+                          : std::nullopt) {
+      layout = report->layout;
       checked = check::run(std::move(*report), {}, d);
+    }
     print_diagnostics(d, style, std::cerr);
-    if (!checked) return 1;
+    if (!checked) {
+      // The format's own fonts still; the report's choices and characters once it passes.
+      if (layout) {
+        list_fonts(env, *layout, nullptr, std::cout);
+        std::cout << "\n" << a.inputs[0] << " 有错误（见上）：改正后再运行，可列出 [fonts] 中的选择、回退字和缺字。\n";
+      }
+      return 1;
+    }
     const compose::Document doc = compose::compose(*checked);
     return list_fonts(env, checked->layout(), &doc, std::cout);
   } catch (const EnvironmentError& e) {

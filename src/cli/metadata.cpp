@@ -34,7 +34,7 @@ std::optional<pdf::DateTime> source_date_epoch() {
   return d;
 }
 
-pdf::Metadata metadata(const input::Report& report, const std::optional<pdf::DateTime>& epoch,
+pdf::Metadata metadata(const compose::About& report, const std::optional<pdf::DateTime>& epoch,
                        pdf::Conformance conformance) {
   pdf::Metadata m;
   m.title = report.title;
@@ -46,9 +46,9 @@ pdf::Metadata metadata(const input::Report& report, const std::optional<pdf::Dat
   if (epoch) {
     m.date = *epoch;
   } else {
-    m.date.year = report.date.year;
-    m.date.month = report.date.month;
-    m.date.day = report.date.day;
+    m.date.year = report.published[0];
+    m.date.month = report.published[1];
+    m.date.day = report.published[2];
     m.date.utc_offset_minutes = 8 * 60;  // China Standard Time
   }
   m.conformance = conformance;

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "input/report.hpp"
+#include "compose/document.hpp"
 #include "pdf/writer.hpp"
 
 namespace nb::cli {
@@ -13,7 +13,7 @@ namespace nb::cli {
 // SOURCE_DATE_EPOCH as a date: nullopt when unset; throws EnvironmentError when malformed.
 std::optional<pdf::DateTime> source_date_epoch();
 
-pdf::Metadata metadata(const input::Report& report, const std::optional<pdf::DateTime>& epoch,
+pdf::Metadata metadata(const compose::About& report, const std::optional<pdf::DateTime>& epoch,
                        pdf::Conformance conformance);
 
 }  // namespace nb::cli

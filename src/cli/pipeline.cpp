@@ -34,7 +34,7 @@ void run_source(Env& env, const SourceRef& src, const check::Figures* previous, 
     o.pages = pages.pages.size();
     if (!pdf) return;
     if (!env.writer.valid()) throw EnvironmentError{"内部错误：PDF 模块未加载"};
-    *pdf = env.writer.get()(pages, metadata(checked->input(), env.epoch, env.conformance), {env.write_threads, env.programs.get()});
+    *pdf = env.writer.get()(pages, metadata(doc.about, env.epoch, env.conformance), {env.write_threads, env.programs.get()});
     o.bytes = pdf->size();
   } catch (const EnvironmentError& e) {
     o.failure = e.diagnostic();

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/write_all.hpp"
+
 namespace nb::cli {
 
 namespace {
@@ -28,20 +30,6 @@ std::string cause(int e) {
     case EFBIG: return "文件超出系统允许的大小" + sys + "：请检查文件大小限制（ulimit -f），或用 -o 指定别的输出文件夹";
     default: return "写入失败" + sys + "：请检查输出文件夹和磁盘";
   }
-}
-
-// write(2) in chunks.
-bool write_all(int fd, const std::string& bytes) {
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, std::min<size_t>(bytes.size() - done, 64 * 1024));
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<size_t>(n);
-  }
-  return true;
 }
 
 class TempFile {

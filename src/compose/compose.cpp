@@ -113,6 +113,7 @@ Document compose(const check::CheckedReport& checked) {
   const input::Report& report = checked.input();
   Document doc;
   doc.layout = report.layout;
+  doc.about = About{report.title, report.organ, report.year, {report.date.year, report.date.month, report.date.day}};
   doc.fonts = font_choices(report);
   if (report.source) doc.source_path = report.source->path;
   const layout::Layout& l = *report.layout;

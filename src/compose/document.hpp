@@ -70,8 +70,17 @@ struct FontChoice {
   Loc loc;
 };
 
+// What the report says of itself, for the file's metadata.
+struct About {
+  std::string title, organ;
+  int year = 0;                        // of the report
+  int published[3] = {0, 0, 0};        // publication date: year, month, day
+};
+
+// The runs' origins point into the CheckedReport: a Document must not outlive it.
 struct Document {
   const layout::Layout* layout = nullptr;
+  About about;
   std::vector<Block> blocks;
   std::vector<std::u32string> title_keep_together;  // the layout's phrases, {organ} and {year} filled in
   std::map<layout::Role, FontChoice> fonts;

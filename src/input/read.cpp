@@ -436,6 +436,21 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
     else rr.type_error(*f, "format", "字符串（年报格式，如 \"2021\"）");
   }
   r.layout = find_layout(format, r.year);
+  const layout::Layout* implied = r.year ? find_layout("", r.year) : nullptr;  // the format of the year
+  auto used = [&](const layout::Layout& l) {
+    const std::string years = std::to_string(l.first_year) +
+                              (l.last_year == 9999 ? " 年度起" : "–" + std::to_string(l.last_year) + " 年度");
+    return std::to_string(r.year) + " 年度的报告使用了 " + l.id + " 格式（" + l.document + "，适用于 " + years + "）";
+  };
+  if (r.layout && r.layout->superseded(r.year, implied)) {
+    // A superseded format (last year's template reused): every table would be
+    // checked against the old rows, so nothing else is read.
+    local.error(format_loc, used(*r.layout) + "，该格式已由 " + implied->id + " 格式（" + implied->document +
+                                "）取代：请把 format 改为 \"" + implied->id + "\"（或删去 format 一行），表格的项目随之改变，可用 nianbao init --year " +
+                                std::to_string(r.year) + " 生成新模板对照填写");
+    diags.append(local);
+    return std::nullopt;
+  }
   // Unknown keys first: a key written with a typo is reported once, as unknown
   // with its suggestion, not again as missing.
   rr.unknown_keys(*doc, r.layout);
@@ -448,21 +463,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   }
   const layout::Layout& l = *r.layout;
   if (r.year && (r.year < l.first_year || r.year > l.last_year)) {
-    auto years = [](const layout::Layout& x) {
-      return std::to_string(x.first_year) + (x.last_year == 9999 ? " 年度起" : "–" + std::to_string(x.last_year) + " 年度");
-    };
-    std::string msg = std::to_string(r.year) + " 年度的报告使用了 " + l.id + " 格式（" + l.document + "，适用于 " +
-                      years(l) + "）";
-    const layout::Layout* implied = find_layout("", r.year);
-    if (l.superseded(r.year, implied)) {
-      // A superseded format (last year's template reused): every table would be
-      // checked against the old rows, so nothing else is read.
-      local.error(format_loc, msg + "，该格式已由 " + implied->id + " 格式（" + implied->document +
-                                  "）取代：请把 format 改为 \"" + implied->id + "\"（或删去 format 一行），表格的项目随之改变，可用 nianbao init --year " +
-                                  std::to_string(r.year) + " 生成新模板对照填写");
-      diags.append(local);
-      return std::nullopt;
-    }
+    std::string msg = used(l);
     if (implied)
       msg += "，而 " + std::to_string(r.year) + " 年度适用 " + implied->id + " 格式（" + implied->document + "）";
     local.warning(format_loc.line ? format_loc : r.year_loc, msg + "：请确认 format");

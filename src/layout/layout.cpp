@@ -1,5 +1,6 @@
 #include "layout/layout.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/limits.hpp"
@@ -110,15 +111,7 @@ void read_page(Reader& r, const toml::table& t, Page& p) {
     r.error_at(t.source(), "版心超出纸张");
 }
 
-void read_role(Reader& r, const toml::key& key, const toml::node& n, Layout& l) {
-  const std::string name(key.str());
-  const std::optional<Role> id = parse_role(name);
-  if (!id) {
-    std::string known;
-    for (Role x : kRoles) known += (known.empty() ? "" : "、") + role_name(x);
-    r.error_at(key.source(), "未知的字体角色 " + name + "：角色只有 " + known);
-    return;
-  }
+void read_role(Reader& r, Role id, const std::string& name, const toml::node& n, Layout& l) {
   const toml::table* t = n.as_table();
   if (!t) { r.error(n, "字体角色 " + name + " 应为表"); return; }
   RoleStyle role;
@@ -140,7 +133,7 @@ void read_role(Reader& r, const toml::key& key, const toml::node& n, Layout& l) 
     }
     role.fonts.push_back(*id);
   }
-  l.roles[*id] = role;
+  l.roles[id] = role;
 }
 
 std::vector<std::string> read_names(Reader& r, const toml::node& n) {
@@ -352,10 +345,27 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
       l.fonts[std::string(k.str())] = ff;
     }
   }
-  if (const toml::table* roles = r.table(*doc, "roles"))
-    for (const auto& [k, v] : *roles) read_role(r, k, v, l);
-  for (Role need : kRoles)
-    if (!l.roles.count(need)) r.error_at(doc->source(), "缺少字体角色 " + role_name(need));
+  if (const toml::table* roles = r.table(*doc, "roles")) {
+    std::vector<const toml::key*> unknown;
+    std::vector<Role> missing;
+    for (const auto& [k, v] : *roles) {
+      if (auto id = parse_role(k.str())) read_role(r, *id, std::string(k.str()), v, l);
+      else unknown.push_back(&k);
+    }
+    for (Role x : kRoles)
+      if (std::none_of(roles->begin(), roles->end(), [&](const auto& e) { return parse_role(e.first.str()) == x; }))
+        missing.push_back(x);
+    if (unknown.size() == 1 && missing.size() == 1) {  // one role misspelt: said once
+      r.error_at(unknown[0]->source(), "未知的字体角色 " + std::string(unknown[0]->str()) + "：是否想写 " +
+                                           role_name(missing[0]) + "（缺少的角色）？");
+    } else {
+      std::string known;
+      for (Role x : kRoles) known += (known.empty() ? "" : "、") + role_name(x);
+      for (const toml::key* k : unknown)
+        r.error_at(k->source(), "未知的字体角色 " + std::string(k->str()) + "：角色只有 " + known);
+      for (Role x : missing) r.error_at(roles->source(), "缺少字体角色 " + role_name(x) + "：请在 [roles] 中加上");
+    }
+  }
   if (const toml::table* tabs = doc->get_as<toml::table>("tables"))
     for (const auto& [k, v] : *tabs) {
       if (!v.is_table()) { r.error(v, "表格定义应为表"); continue; }
@@ -371,6 +381,9 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
       s.table = r.get<std::string>(*st, "table", "表格名", false).value_or("");
       s.hint = r.get<std::string>(*st, "hint", "填写提示", false).value_or("");
       if (!s.table.empty() && !l.tables.count(s.table)) r.error(sn, "章节引用了未定义的表格 " + s.table);
+      for (const auto& other : l.sections)
+        if (!s.table.empty() && other.table == s.table)
+          r.error(sn, "表格 " + s.table + " 已属于章节 " + other.key + "：每个表格只能属于一个章节");
       for (const char* k : kReportKeys)
         if (s.key == k) r.error(sn, "章节的 key 不能是 " + s.key + "（输入文件中已有此键）");
       for (const auto& other : l.sections)

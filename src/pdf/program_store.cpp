@@ -17,8 +17,9 @@
 
 #include "core/digest.hpp"
 #include "core/hex.hpp"
-#include "pdf/flate.hpp"
+#include "core/write_all.hpp"
 #include "font/subset.hpp"
+#include "pdf/flate.hpp"
 
 namespace fs = std::filesystem;
 
@@ -71,16 +72,6 @@ bool ours(const std::string& name, bool tmp) {
   if (!tmp) return name.size() == n;
   return name.compare(n, 5, ".tmp-") == 0 && name.size() > n + 5 &&
          name.find_first_not_of("0123456789-", n + 5) == std::string::npos;
-}
-
-bool write_all(int fd, const std::string& bytes) {
-  for (size_t done = 0; done < bytes.size();) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<size_t>(n);
-  }
-  return true;
 }
 
 }  // namespace
