@@ -6,6 +6,7 @@
 #include <regex>
 #include <sstream>
 
+#include "bbox.hpp"
 #include "support.hpp"
 
 using namespace nbtest;
@@ -118,6 +119,38 @@ BOOST_AUTO_TEST_CASE(bookmarks_list_the_layouts_six_sections_in_order) {
   std::vector<std::string> bookmarks;
   for (std::sregex_iterator m(o.out.begin(), o.out.end(), entry), end; m != end; ++m) bookmarks.push_back((*m)[2]);
   BOOST_CHECK_EQUAL_COLLECTIONS(bookmarks.begin(), bookmarks.end(), sections.begin(), sections.end());
+}
+
+// GB/T 9704 §5.2.1: the type area (版心) is 156 × 225 mm, 28 mm from the left and 37 mm
+// from the top; only the page numbers ("— N —", §7.5) lie below it.
+BOOST_AUTO_TEST_CASE(no_text_outside_the_type_area) {
+  const double left = 28 * kPtPerMm, right = 184 * kPtPerMm, top = 37 * kPtPerMm, bottom = 262 * kPtPerMm;
+  // Poppler's boxes reach the fonts' ascender (1.16 em in Noto CJK), above the em box:
+  // 0.9 mm for the 22 pt title on the first grid line.
+  const double above = 1 * kPtPerMm, eps = 0.5;
+  // A line-end mark is set in half an em (GB/T 15834 §5.1.10): its blank half (8 pt of
+  // the 16 pt text), counted in the glyph's advance, may pass the right edge.
+  const std::string trimmed = "，。、：；！？）》」』】〕〗〉”’";
+  auto pages = read_bbox(built().pdf);
+  BOOST_REQUIRE_EQUAL(pages.size(), 6u);
+  for (size_t p = 0; p < pages.size(); ++p) {
+    int numbers = 0;
+    for (const auto& line : pages[p].lines) BOOST_TEST_CONTEXT("page " << p + 1 << ": " << line.text) {
+      if (line.y0 > bottom) {  // the page number
+        BOOST_CHECK_EQUAL(line.text, "—" + std::to_string(p + 1) + "—");
+        ++numbers;
+        continue;
+      }
+      BOOST_CHECK_GE(line.y0, top - above);
+      BOOST_CHECK_LE(line.y1, bottom);
+      for (const auto& w : line.words) {
+        BOOST_CHECK_GE(w.x0, left - eps);
+        const bool mark = w.text.size() >= 3 && trimmed.find(w.text.substr(w.text.size() - 3)) != std::string::npos;
+        BOOST_CHECK_LE(w.x1, right + eps + (mark ? 8 : 0));
+      }
+    }
+    BOOST_CHECK_EQUAL(numbers, 1);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(every_seed_paragraph_appears_verbatim) {

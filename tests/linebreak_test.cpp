@@ -115,6 +115,26 @@ BOOST_AUTO_TEST_CASE(push_in_compresses_punctuation_before_pushing_out) {
     if (lines[0].atoms[k].punct == Punct::None) BOOST_CHECK_SMALL(lines[0].w[k] - kCell, 1e-9);
 }
 
+// The same push-in on a paragraph's last line and on a line not justified (a table
+// cell): the line compresses, nothing crosses the right edge (issue 16, item 1).
+BOOST_AUTO_TEST_CASE(a_last_or_unjustified_line_pushed_in_stays_inside) {
+  const std::string t = han(10) + "，" + han(10) + "，" + han(6) + "。";
+  for (bool justify : {true, false}) {
+    compose::Run run;
+    run.text = *decode_utf8(t);
+    Result out;
+    Diagnostics d;
+    auto atoms = shape_runs({run}, env().roles, kCell, 16, out, d);
+    InlineStyle style;
+    style.justify = justify;
+    auto lines = break_lines(std::move(atoms), kWidth, style);
+    BOOST_TEST_INFO("justify " << justify);
+    BOOST_REQUIRE_EQUAL(lines.size(), 1u);
+    BOOST_CHECK(lines[0].last);
+    BOOST_CHECK_LE(right_edge(lines[0]), kWidth + 1e-6);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(no_opening_mark_ends_a_line) {
   for (char32_t m : std::u32string(U"（《「『【〔〖〈“‘")) {
     std::string mark = encode_utf8(std::u32string(1, m));

@@ -132,8 +132,10 @@ Line set_line(const std::vector<Atom>& atoms, size_t begin, size_t end, double w
   double natural = 0;
   for (size_t k = 0; k < n; ++k) natural += line.w[k] + gap[k];
   double slack = width - natural;
-  if (style.justify && n > 1 && !last && slack < -kEps) {
-    // Pushed in: Han–Latin spaces give up to half, then the marks' blank halves.
+  if (n > 1 && slack < -kEps) {
+    // Pushed in (any line, the last of a paragraph and unjustified ones too: the
+    // breaker accepted it as compressible): Han–Latin spaces give up to half, then
+    // the marks' blank halves.
     double space_cap = 0, mark_cap = 0;
     for (size_t k = 1; k < n; ++k) space_cap += gap[k] / 2;
     for (size_t k = 0; k < n; ++k) mark_cap += shrink[k];
