@@ -54,10 +54,30 @@ std::vector<std::set<double>> lines_per_page(const typeset::Result& r) {
   return out;
 }
 
-typeset::Result set(std::vector<compose::Paragraph> paras, const layout::Layout* l = nullptr) {
+// A table of `rows` rows (one a header) and two columns.
+compose::Table table(int rows) {
+  compose::Table t;
+  t.widths = {2, 1};
+  t.rows = rows;
+  t.header_rows = 1;
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < 2; ++c) {
+      compose::TableCell cell;
+      cell.row = r;
+      cell.col = c;
+      compose::Run run;
+      run.text = r == 0 ? U"项目" : U"0";
+      run.role = layout::Role::Table;
+      cell.runs.push_back(run);
+      t.cells.push_back(cell);
+    }
+  return t;
+}
+
+typeset::Result set(std::vector<compose::Block> blocks, const layout::Layout* l = nullptr) {
   compose::Document doc;
   doc.layout = l ? l : env().layouts.find("2019", 0);
-  for (auto& p : paras) doc.blocks.emplace_back(std::move(p));
+  doc.blocks = std::move(blocks);
   Diagnostics d;
   auto r = typeset::typeset(doc, env().fonts, d);
   BOOST_REQUIRE(!d.has_errors());
@@ -82,7 +102,7 @@ BOOST_AUTO_TEST_CASE(a_full_page_holds_22_lines_on_the_grid) {
 
 BOOST_AUTO_TEST_CASE(no_lone_line_at_the_foot_or_head_of_a_page) {
   for (int free = 1; free <= 4; ++free) {
-    for (int n = std::max(3, free + 1); n <= 7; ++n) {  // too long for the room left
+    for (int n = std::max(2, free + 1); n <= 7; ++n) {  // too long for the room left
       auto r = set({body(22 - free), body(n)});
       auto lines = lines_per_page(r);
       BOOST_TEST_INFO("free " << free << ", paragraph of " << n);
@@ -94,9 +114,44 @@ BOOST_AUTO_TEST_CASE(no_lone_line_at_the_foot_or_head_of_a_page) {
       BOOST_CHECK(on_second != 1);
     }
   }
-  // Two-line paragraphs may split.
-  auto lines = lines_per_page(set({body(21), body(2)}));
+}
+
+// A heading keeps with the first min(2, n) lines of what follows, through a run of
+// headings (一、 （一） 1.), wherever the run falls near a page foot.
+BOOST_AUTO_TEST_CASE(a_heading_stack_keeps_with_the_start_of_its_text) {
+  const compose::Kind kinds[] = {compose::Kind::Heading1, compose::Kind::Heading2, compose::Kind::Heading3};
+  for (int depth = 1; depth <= 3; ++depth)
+    for (int n = 1; n <= 3; ++n)
+      for (int free = 1; free <= depth + 3; ++free) {
+        std::vector<compose::Block> paras{body(22 - free)};
+        for (int k = 0; k < depth; ++k) paras.push_back(para(kinds[k], U"一、总体情况"));
+        paras.push_back(body(n));
+        auto lines = lines_per_page(set(paras));
+        BOOST_TEST_INFO("depth " << depth << ", text of " << n << " lines, " << free << " free");
+        const int after_filler = static_cast<int>(lines[0].size()) - (22 - free);
+        // Everything moves, or the stack stays with at least min(2, n) lines of its text.
+        BOOST_CHECK(after_filler == 0 || after_filler >= depth + std::min(2, n));
+        // The last heading and the text's first line are never on two pages.
+        BOOST_CHECK(after_filler == 0 || after_filler > depth);
+      }
+  // 六、其他需要报告的事项 and 无。 in the last two lines of a page stay there.
+  {
+  auto lines = lines_per_page(set({body(20), para(compose::Kind::Heading1, U"六、其他需要报告的事项"), body(1)}));
+  BOOST_REQUIRE_EQUAL(lines.size(), 1u);
   BOOST_CHECK_EQUAL(lines[0].size(), 22u);
+  }
+}
+
+// A short paragraph ending in ： goes with its table when the table cannot start
+// below it; another paragraph stays.
+BOOST_AUTO_TEST_CASE(a_lead_in_keeps_with_its_table) {
+  for (const char32_t* end : {U"见下表：", U"见下表。"}) {
+    auto r = set({body(20), para(compose::Kind::Body, std::u32string(U"其它主动公开政府信息情况") + end), table(12)});
+    const auto lines = lines_per_page(r);
+    BOOST_TEST_INFO(encode_utf8(end));
+    BOOST_REQUIRE_EQUAL(lines.size(), 2u);
+    BOOST_CHECK_EQUAL(lines[0].size(), end[3] == U'：' ? 20u : 21u);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_heading_keeps_with_two_lines_of_its_text) {

@@ -16,6 +16,15 @@ namespace {
 
 struct PageLimit {};  // the document needs more than limits::kPages pages
 
+bool is_heading(const compose::Paragraph& p) { return p.kind != compose::Kind::Body && p.kind != compose::Kind::Title; }
+
+// A paragraph that announces what follows ("…见下表：").
+bool lead_in(const compose::Paragraph& p) {
+  if (p.kind != compose::Kind::Body || p.runs.empty() || p.runs.back().text.empty()) return false;
+  const char32_t last = p.runs.back().text.back();
+  return last == U'：' || last == U':';
+}
+
 class PageBuilder {
  public:
   PageBuilder(const layout::Layout& l, const Roles& roles, Result& out, Diagnostics& d)
@@ -26,10 +35,10 @@ class PageBuilder {
     new_page();
   }
 
-  // keep_after: height in grid lines of what must follow on the same page.
-  void paragraph(const compose::Paragraph& p, double keep_after) {
+  // The paragraph's lines; characters no font has are reported to `diags`.
+  std::vector<Line> lines_of(const compose::Paragraph& p, Diagnostics& diags) {
     const layout::RoleStyle& r = *roles_.at(compose::style_role(p.kind)).style;
-    auto atoms = shape_runs(p.runs, roles_, grid_, body_size_, out_, diags_, &shaped_);
+    auto atoms = shape_runs(p.runs, roles_, grid_, body_size_, out_, diags, &shaped_);
     InlineStyle style;
     style.first_indent = r.indent * grid_;
     style.justify = r.align == layout::Align::Left;
@@ -37,8 +46,16 @@ class PageBuilder {
     if (p.kind == compose::Kind::Title)
       for (const auto& phrase : title_keep_)
         if (phrase.size() * r.size < page_.body_width) style.keep_together.push_back(phrase);  // else it cannot fit
-    auto lines = r.align == layout::Align::Center ? balanced_lines(atoms, page_.body_width, style)
-                                                    : break_lines(atoms, page_.body_width, style);
+    return r.align == layout::Align::Center ? balanced_lines(atoms, page_.body_width, style)
+                                            : break_lines(atoms, page_.body_width, style);
+  }
+
+  // keep_after: height in grid lines of what must follow on the same page. A
+  // paragraph that keeps with what follows moves whole to the next page when
+  // both do not fit (a heading; a short lead-in to a table).
+  void paragraph(const compose::Paragraph& p, double keep_after) {
+    const layout::RoleStyle& r = *roles_.at(compose::style_role(p.kind)).style;
+    auto lines = lines_of(p, diags_);
     if (keep_after > 0 && free_lines() < lines.size() + keep_after) new_page();
     if (next_line() >= page_.lines_per_page) new_page();
     const bool bookmark = p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2;
@@ -62,17 +79,17 @@ class PageBuilder {
     }
   }
 
-  // How many of n lines go on this page and each next one. A paragraph of more
-  // than two lines leaves no single line alone at the foot (orphan) or the head
+  // How many of n lines go on this page and each next one. A paragraph of two
+  // lines or more leaves no single line alone at the foot (orphan) or the head
   // (widow) of a page. A leading 0 means: start on the next page.
   std::vector<size_t> page_chunks(size_t n, bool guard) const {
     const size_t full = page_.lines_per_page;
     std::vector<size_t> chunks;
     size_t first = static_cast<size_t>(free_lines());
-    if (guard && n > 2 && first == 1) first = 0;
+    if (guard && n >= 2 && first == 1) first = 0;
     chunks.push_back(std::min(first, n));
     for (size_t left = n - chunks[0]; left > 0; left -= chunks.back()) chunks.push_back(std::min(full, left));
-    if (guard && n > 2 && chunks.size() > 1 && chunks.back() == 1) {
+    if (guard && n >= 2 && chunks.size() > 1 && chunks.back() == 1) {
       size_t& prev = chunks[chunks.size() - 2];
       if (prev >= 3) { --prev; ++chunks.back(); }
       else if (chunks.size() == 2) { chunks = {0, n}; }
@@ -80,10 +97,17 @@ class PageBuilder {
     return chunks;
   }
 
-  // Height in grid lines that a block needs at the top of its first page.
-  double min_height(const compose::Block& b) {
-    if (std::holds_alternative<compose::Paragraph>(b)) return 2;
-    const auto& t = std::get<compose::Table>(b);
+  // Height in grid lines that block i needs at the top of its first page: the
+  // smallest first part of a paragraph page_chunks allows (2 lines, or all of a
+  // paragraph of up to 3: 2 + 1 would leave a widow); a heading's lines and what
+  // it keeps with (through a run of headings); a table's first acceptable fragment.
+  double min_height(const std::vector<compose::Block>& blocks, size_t i) {
+    if (const auto* p = std::get_if<compose::Paragraph>(&blocks[i])) {
+      const double n = static_cast<double>(lines_of(*p, scratch_).size());
+      if (is_heading(*p) && i + 1 < blocks.size()) return n + min_height(blocks, i + 1);
+      return n <= 3 ? n : 2;
+    }
+    const auto& t = std::get<compose::Table>(blocks[i]);
     TableLayout tl = measure_table(t, page_.body_width, roles_, out_, scratch_, &shaped_);
     int first = fit_rows(tl, t.header_rows, page_.body_height);  // the smallest acceptable first fragment
     for (int r = t.header_rows + 1; r <= t.rows; ++r)
@@ -177,6 +201,7 @@ Result typeset(const compose::Document& doc, font::FontLibrary& fonts, Diagnosti
   out.height = l.page.height;
   const Roles roles = resolve_roles(l, doc.fonts, fonts);
   PageBuilder pb(l, roles, out, diags);
+  Diagnostics scratch;  // measurements: each character no font has is reported once, where it is set
   pb.set_title_keep_together(doc.title_keep_together);
   Loc last_prose;  // the last place in the input the pages have reached
   try {
@@ -184,8 +209,11 @@ Result typeset(const compose::Document& doc, font::FontLibrary& fonts, Diagnosti
       const auto& b = doc.blocks[i];
       if (const auto* p = std::get_if<compose::Paragraph>(&b)) {
         if (!p->runs.empty() && p->runs[0].origin) last_prose = p->runs[0].locate(0);
-        bool heading = p->kind != compose::Kind::Body && p->kind != compose::Kind::Title;
-        double keep = heading && i + 1 < doc.blocks.size() ? pb.min_height(doc.blocks[i + 1]) : 0;
+        const bool next = i + 1 < doc.blocks.size();
+        double keep = 0;
+        if (next && (is_heading(*p) || (lead_in(*p) && std::holds_alternative<compose::Table>(doc.blocks[i + 1]) &&
+                                        pb.lines_of(*p, scratch).size() <= 3)))
+          keep = pb.min_height(doc.blocks, i + 1);
         pb.paragraph(*p, keep);
         if (p->kind == compose::Kind::Title) pb.blank_line();
       } else {
