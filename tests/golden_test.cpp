@@ -15,7 +15,9 @@
 // report changed. Then headings keep with what follows as it can be split (a
 // one-line 无。, a stack of headings, a paragraph of 2 or 3 lines whole) and a
 // short lead-in ending in ： keeps with its table: the sample (5 pages, was 6),
-// its PDF/A-1b variant and the synthetic report changed.
+// its PDF/A-1b variant and the synthetic report changed. Then numbers, Latin and
+// URLs take ICU's break opportunities, and justification no longer opens a gap
+// between Latin or digits and the closing mark after them: the 2021 sample changed.
 #define BOOST_TEST_MODULE golden
 #include <boost/test/unit_test.hpp>
 
@@ -35,7 +37,7 @@ namespace {
 const std::map<std::string, std::string> kGolden = {
     {"quanan-2020", "5d9e673f9d04e2e44e37588c92669a8d3a25ab858aa1724f90320233ffb33cb4"},
     {"quanan-2020 --pdfa1b", "99cdc5f12abafe46ace58cb17d32628753ca76cb08785437b7423e5967cbff13"},
-    {"sample-2021", "ea14c4320eae731196ca7cac8dd2239fed5964cddd1565e4964663211d7ec3e9"},
+    {"sample-2021", "797456a3b6a1b060e37ee606ec9149658ee8e7cf163665371fa7316cf9c28c4e"},
     {"rich", "0d1341b9bf74c654302858243299509977ad022e61abbf2c4dbbe9c4954a93ec"},
     {"synthetic", "d2a138ee0982f6e31a3b1fcb8876105c31db9e2a96834b8905d3221bcd4e09b3"},
 };

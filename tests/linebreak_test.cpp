@@ -2,6 +2,8 @@
 #define BOOST_TEST_MODULE linebreak
 #include <boost/test/unit_test.hpp>
 
+#include <cctype>
+
 #include <cmath>
 
 #include "core/utf8.hpp"
@@ -160,6 +162,79 @@ BOOST_AUTO_TEST_CASE(numbers_stay_whole) {
       }
       BOOST_CHECK(whole);
       check_flush(lines);
+    }
+  }
+}
+
+// What clerks write beside Han text, at every position in a line (issue 16, items 3
+// and 4): numbers with separators never split; URLs, e-mail addresses and
+// hyphenated names split only where typographers do; no gap over half an em in a
+// line that is not a paragraph's last.
+BOOST_AUTO_TEST_CASE(numbers_urls_and_names_break_only_where_they_may) {
+  struct Case {
+    std::string text;
+    std::vector<std::string> whole;  // never split
+    std::string after, before;       // a split may follow one of `after` or precede one of `before`
+  };
+  const std::vector<Case> cases = {
+      {"共1,234,567人次", {"1,234,567"}, "", ""},
+      {"12,345.67万元", {"12,345.67"}, "", ""},
+      {"每日8:30至17:00办公", {"8:30", "17:00"}, "", ""},
+      {"通过ISO/IEC 27001:2013认证", {"27001:2013"}, "/ ", ""},
+      {"按GB/T 9704-2012排版", {"9704-2012"}, "/ ", ""},
+      {"网址https://www.example.gov.cn/zwgk/zfxxgk/2020/index.html?id=31&type=report#section-2查询",
+       {"https://"}, "/", ".?#&=-"},
+      {"邮箱zfxxgk-office@example.gov.cn。", {}, "", ".@-"},
+      {"采用Acme-Data-Exchange-Platform系统", {}, "-", ""},
+  };
+  for (const auto& c : cases) {
+    for (int pad = 0; pad <= 27; ++pad) {
+      auto lines = set(han(pad) + c.text + han(40));
+      BOOST_TEST_INFO(c.text << " after " << pad);
+      std::string all;
+      for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string t = text(lines[i]);
+        if (i + 1 < lines.size() && !t.empty()) {  // the break after this line
+          const std::string next = text(lines[i + 1]);
+          const char last = t.back(), first = next.empty() ? 0 : next.front();
+          const bool ascii_pair = (last & 0x80) == 0 && (first & 0x80) == 0 && first;
+          if (ascii_pair)
+            BOOST_CHECK_MESSAGE(c.after.find(last) != std::string::npos || c.before.find(first) != std::string::npos ||
+                                    c.text.find(std::string{last, ' ', first}) != std::string::npos,
+                                "split between '" << last << "' and '" << first << "'");
+        }
+        all += t;
+        if (lines[i].last) continue;
+        for (size_t k = 1; k < lines[i].atoms.size(); ++k) {
+          // Beyond the quarter-em Han–Latin space, which is the text's own spacing.
+          const double gap = lines[i].x[k] - (lines[i].x[k - 1] + lines[i].w[k - 1]) - lines[i].atoms[k].space_before;
+          BOOST_CHECK_MESSAGE(gap <= kCell / 2 + 1e-6, "gap " << gap << " in " << t);
+        }
+      }
+      for (const auto& w : c.whole) {
+        bool whole = false;
+        for (const auto& l : lines) whole = whole || text(l).find(w) != std::string::npos;
+        BOOST_CHECK_MESSAGE(whole, w << " split");
+      }
+      check_flush(lines);
+    }
+  }
+}
+
+// Justification never opens a number or a version at its separators, nor puts
+// space between Latin and the closing mark after it.
+BOOST_AUTO_TEST_CASE(justification_leaves_numbers_and_marks_closed) {
+  for (int pad = 0; pad <= 20; ++pad) {
+    auto lines = set(han(pad) + "版本v2.3.1，共1,234,567人次；" + "ABCDEFGHIJKLMNOPQRST" + han(30));
+    BOOST_TEST_INFO("pad " << pad);
+    for (const auto& l : lines) {
+      if (l.last) continue;
+      for (size_t k = 1; k < l.atoms.size(); ++k) {
+        const char32_t a = l.atoms[k - 1].ch, b = l.atoms[k].ch;
+        const double gap = l.x[k] - (l.x[k - 1] + l.w[k - 1]);
+        if (a < 0x80 && a != ' ' && (b < 0x80 || b == U'，' || b == U'；') && b != ' ')
+          BOOST_CHECK_MESSAGE(gap < 1e-6, "gap " << gap << " between " << encode_utf8(std::u32string{a, b}));
+      }
     }
   }
 }

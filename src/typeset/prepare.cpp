@@ -1,6 +1,7 @@
 // Prepare: character classes, punctuation widths normalised whatever the font
 // says (GB style), break and stretch opportunities, Han–Latin spaces.
 #include "typeset/inline.hpp"
+#include "typeset/latin_breaks.hpp"
 
 namespace nb::typeset {
 
@@ -112,6 +113,23 @@ void prepare(std::vector<Atom>& atoms, const InlineStyle& style) {
     b.stretch_before = stretch;
     if (style.cjk_latin_space > 0 && ((is_han(a) && is_latin(b)) || (is_latin(a) && is_han(b))))
       b.space_before = style.cjk_latin_space * (is_han(a) ? a.size : b.size);
+  }
+  // Between characters that are neither Han nor CJK punctuation (numbers, Latin,
+  // URLs), ICU's opportunities replace the class table's.
+  std::u32string text;
+  for (const auto& a : atoms) text += a.ch;
+  // Justification stretches such a pair only where it may break (never inside
+  // 1,234 or v2.3.1), or anywhere inside a URL or address (letter-spacing: its
+  // parts are long); never between Latin and the closing mark after it (v2.3.1，).
+  const LatinBreaks lb = latin_breaks(text);
+  for (size_t i = 1; i < atoms.size(); ++i) {
+    const Atom& a = atoms[i - 1];
+    Atom& b = atoms[i];
+    if (!is_cjk(a.ch) && b.cls == CharClass::Close && a.cls != CharClass::Space) b.stretch_before = false;
+    if (lb.allowed.empty() || is_cjk(a.ch) || is_cjk(b.ch) || a.cls == CharClass::Space || b.cls == CharClass::Space)
+      continue;
+    b.break_before = lb.allowed[i];
+    b.stretch_before = lb.allowed[i] || lb.link[i];
   }
   if (!atoms.empty()) atoms.front().break_before = false;
   // Phrases kept together (title lines end on word boundaries).
