@@ -9,7 +9,11 @@
 #include <set>
 
 #include "bbox.hpp"
+#include "check/check.hpp"
+#include "compose/document.hpp"
+#include "core/utf8.hpp"
 #include "layout/catalog.hpp"
+#include "typeset/table.hpp"
 
 using namespace nbtest;
 using namespace nb;
@@ -227,4 +231,47 @@ BOOST_AUTO_TEST_CASE(a_split_table_repeats_its_header_and_spanning_labels) {
     if (pages_with_span > 1) ++splits_inside_span;
   }
   BOOST_CHECK_GE(splits_inside_span, 1);  // the filler did force a split inside the span
+}
+
+// No label of either format's tables ends on a lone Han character (不予公/开) when
+// a balanced break with the same number of lines avoids it (issue 16, item 6d).
+BOOST_AUTO_TEST_CASE(no_label_ends_on_one_han_character) {
+  nb::font::FontLibrary fonts({"/usr/local/share/fonts", "/usr/share/fonts"});
+  int multi_line = 0;
+  for (const std::string& sample : {kSample2019, kSample2021}) {
+    nb::Diagnostics d;
+    auto report = nb::input::read(
+        source(sample, read_file(sample)), [](const std::string& id, int y) {
+          return id.empty() ? (y <= 2020 ? &layout_of("2019") : &layout_of("2021")) : &layout_of(id);
+        }, d);
+    BOOST_REQUIRE(report);
+    auto checked = nb::check::run(std::move(*report), {}, d);
+    BOOST_REQUIRE(checked);
+    const nb::compose::Document doc = nb::compose::compose(*checked);
+    const auto roles = nb::typeset::resolve_roles(*doc.layout, doc.fonts, fonts);
+    for (const auto& b : doc.blocks) {
+      const auto* t = std::get_if<nb::compose::Table>(&b);
+      if (!t) continue;
+      nb::typeset::Result out;
+      const auto tl = nb::typeset::measure_table(*t, kWidth, roles, out, d);
+      for (size_t i = 0; i < t->cells.size(); ++i) {
+        const auto& lines = tl.cell_lines[i];
+        if (t->cells[i].figure || lines.size() < 2) continue;
+        ++multi_line;
+        std::u32string text;
+        for (const auto& l : lines) {
+          for (const auto& a : l.atoms) text += a.ch;
+          text += U'/';
+        }
+        BOOST_TEST_INFO(nb::encode_utf8(text));
+        // Alone it may be only where the line above has two (自然/人, a column two
+        // characters wide): taking one down would leave another alone.
+        const auto& last = lines.back().atoms;
+        const bool lone = last.size() == 1 && last[0].cls == nb::typeset::CharClass::Ideo &&
+                          last[0].punct == nb::typeset::Punct::None;
+        BOOST_CHECK(!lone || lines[lines.size() - 2].atoms.size() <= 2);
+      }
+    }
+  }
+  BOOST_CHECK_GT(multi_line, 20);
 }

@@ -48,7 +48,13 @@ TableLayout measure_table(const compose::Table& t, double width, const Roles& ro
     prepare(prepared, style);
     double widest = widest_unbreakable(prepared);
     if (widest > w && w > 0) scale_atoms(atoms, c.figure ? w / widest * (1 - 1e-9) : std::max(w / widest, 0.5));
-    tl.cell_lines.push_back(break_lines(std::move(atoms), w, style));
+    auto lines = break_lines(atoms, w, style);
+    // A label never ends on one Han character (不予公/开) when the same number of
+    // lines can be balanced (不予/公开).
+    if (lines.size() > 1 && lines.back().atoms.size() == 1 && lines.back().atoms[0].punct == Punct::None &&
+        lines.back().atoms[0].cls == CharClass::Ideo)
+      lines = balanced_lines(std::move(atoms), w, style);
+    tl.cell_lines.push_back(std::move(lines));
     tl.cell_h.push_back(tl.cell_lines.back().size() * tl.line_h + 2 * tl.pad);
   }
   // Rows grow to fit single-row cells first, then the last row of a span takes
