@@ -85,9 +85,9 @@ std::map<std::string, std::vector<std::string>> figures(const layout::Layout& l)
 
 std::map<std::string, std::vector<std::string>> figures_2019() { return figures(layout_2019()); }
 
-// The sample with the given figures and extra prose before table 三.
+// The sample with the given figures and extra prose before the table of `section`.
 std::string report(const std::string& sample, const std::map<std::string, std::vector<std::string>>& f,
-                   int filler = 0) {
+                   int filler = 0, const std::string& section = "requests") {
   std::string s = read_file(kSourceDir + "/input/" + sample);
   for (const auto& [key, v] : f) {
     std::string value = v.size() == 1 ? v[0] : array(v);
@@ -103,7 +103,13 @@ std::string report(const std::string& sample, const std::map<std::string, std::v
     std::string text = "text = \"\"\"\n";
     for (int i = 0; i < filler; ++i) text += "本段用于把表格推到页面下方，检验表格跨页时的表头和跨行标签。\n\n";
     text += "\"\"\"\n";
-    s.insert(s.find("\n", s.find("[requests]")) + 1, text);
+    const size_t table = s.find("\n[" + section + "]");
+    const size_t old_text = s.find("\ntext", table);  // the section's own text goes
+    if (old_text != std::string::npos && old_text < s.find("\n[", table + 1)) {
+      const size_t end = s.find("\"\"\"", s.find("\"\"\"", old_text) + 3) + 3;
+      s.erase(old_text + 1, end - old_text);
+    }
+    s.insert(s.find("\n", table + 1) + 1, text);
   }
   return s;
 }
@@ -274,4 +280,35 @@ BOOST_AUTO_TEST_CASE(no_label_ends_on_one_han_character) {
     }
   }
   BOOST_CHECK_GT(multi_line, 20);
+}
+
+// Table 二 of both formats split at every filler: each page that continues a group
+// (第二十条第（…）项) shows the group's title and its 信息内容… row above its rows.
+BOOST_AUTO_TEST_CASE(a_split_group_repeats_its_title_and_header) {
+  const std::vector<std::string> data = {"规章", "规范性文件", "行政规范性文件", "行政许可", "其他对外管理服务事项",
+                                         "行政处罚", "行政强制", "行政事业性收费", "政府集中采购"};
+  for (const std::string format : {"2019", "2021"}) {
+    int split = 0;
+    for (int filler = 0; filler <= 36; ++filler) {
+      Built b(report(format == "2019" ? "quanan-2020.toml" : "sample-2021.toml", figures(layout_of(format)), filler,
+                     "proactive"));
+      int pages = 0;
+      for (const auto& page : b.pages) {
+        double first_data = 1e9, title = 1e9, header = 1e9;
+        for (const auto* w : words(page)) {
+          if (std::find(data.begin(), data.end(), w->text) != data.end()) first_data = std::min(first_data, w->cy());
+          if (w->text.rfind("第二十条第", 0) == 0) title = std::min(title, w->cy());
+          if (w->text == "信息内容") header = std::min(header, w->cy());
+        }
+        if (first_data == 1e9) continue;
+        ++pages;
+        BOOST_TEST_INFO(format << ", filler " << filler);
+        BOOST_CHECK_LT(title, header);
+        BOOST_CHECK_LT(header, first_data);
+      }
+      if (pages > 1) ++split;
+    }
+    BOOST_TEST_INFO(format);
+    BOOST_CHECK_GE(split, 3);  // the fillers did split the table
+  }
 }

@@ -59,6 +59,7 @@ Table make_table(const layout::Table& lt, const check::Figures& figures, int yea
   t.id = lt.id;
   t.widths = lt.widths;
   t.header_rows = lt.header_rows;
+  t.group_header_rows = lt.group_header_rows;
   // Rows whose optional field is absent are left out.
   std::vector<int> row_map(lt.rows, 0);
   std::vector<bool> dropped(lt.rows, false);
@@ -84,6 +85,7 @@ Table make_table(const layout::Table& lt, const check::Figures& figures, int yea
       if (fv && c.column < static_cast<int>(fv->cells.size())) v = fv->cells[c.column].value;
       std::string figure = format_figure(v, f.types[c.column]);  // an empty cell prints as 0
       tc.figure = text.empty();
+      tc.data = true;
       text = text.empty() ? figure : replace_all(text, "{value}", figure);
     }
     tc.runs.push_back(layout_run(text, layout::Role::Table));

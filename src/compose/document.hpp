@@ -51,12 +51,13 @@ struct TableCell {
   std::vector<Run> runs;
   layout::Align align = layout::Align::Center;
   bool figure = false;  // a figure alone: never broken (a broken number reads as two)
+  bool data = false;    // shows a figure, alone or in its text
 };
 
 struct Table {
   std::string id;
   std::vector<double> widths;  // relative
-  int rows = 0, header_rows = 0;
+  int rows = 0, header_rows = 0, group_header_rows = 0;  // see layout::Table
   std::vector<TableCell> cells;  // row-major
 };
 

@@ -165,6 +165,8 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
     return;
   }
   tab.header_rows = r.integer(t, "header_rows", "表头行数", 0, limits::kTableRows, false).value_or(0);
+  tab.group_header_rows =
+      r.integer(t, "group_header_rows", "分组表头行数", 0, limits::kTableRows, false).value_or(0);
   const toml::array* rows = t.get_as<toml::array>("rows");
   if (!rows) { r.error_at(t.source(), "表格 " + id + " 缺少 rows"); return; }
   if (rows->size() > static_cast<size_t>(limits::kTableRows)) {

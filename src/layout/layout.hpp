@@ -106,6 +106,10 @@ struct Table {
   std::string id;
   std::vector<double> widths;  // relative
   int header_rows = 0;
+  // A row of one label across the table (no figure) starts a group: it and the
+  // next group_header_rows rows are repeated above a group's rows continued on a
+  // new page (table 二: 第二十条第（五）项 and its 信息内容… row).
+  int group_header_rows = 0;
   int rows = 0;
   std::vector<Cell> cells;  // row-major
   std::vector<Field> fields;

@@ -131,7 +131,8 @@ class PageBuilder {
     y_ += pitch_ * 0.25;
     int from = h;
     while (from < t.rows || from == h) {
-      int to = fit_rows(tl, from, page_.body_height - y_ - header_h);
+      const auto [g0, g1] = group_header(tl, from);
+      int to = fit_rows(tl, from, page_.body_height - y_ - header_h - tl.height(g0, g1));
       if (to == from && from < t.rows) {
         if (y_ > pitch_) {  // not even the first acceptable fragment fits here
           new_page();
@@ -141,6 +142,7 @@ class PageBuilder {
       }
       std::vector<std::pair<int, int>> ranges;
       if (h > 0) ranges.emplace_back(0, h);
+      if (g1 > g0) ranges.emplace_back(g0, g1);
       ranges.emplace_back(from, to);
       y_ += draw_rows(tl, ranges, page_.left, page_.top + y_, current());
       from = to;

@@ -75,7 +75,7 @@ namespace {
 // A row made of one label across the whole table: the title of a group of rows.
 bool group_title(const compose::Table& t, int r) {
   for (const auto& c : t.cells)
-    if (c.row == r && c.colspan == static_cast<int>(t.widths.size())) return true;
+    if (c.row == r && c.colspan == static_cast<int>(t.widths.size()) && !c.data) return true;
   return false;
 }
 
@@ -85,7 +85,9 @@ bool can_split(const TableLayout& tl, int from, int r) {
   const int rows = t.rows;
   if (r - from < 2 && rows - from >= 2) return false;      // a lone row at the foot
   if (rows - r < 2 && rows - from >= 2) return false;      // a lone row at the head
-  if (group_title(t, r - 1) || (r - 2 >= from && group_title(t, r - 2))) return false;  // keeps with two rows
+  // A group's title keeps with its header rows and one row more.
+  for (int k = 1; k <= 1 + std::max(1, t.group_header_rows); ++k)
+    if (r - k >= from && group_title(t, r - k)) return false;
   for (size_t i = 0; i < t.cells.size(); ++i) {
     const auto& c = t.cells[i];
     if (c.row >= r || c.row + c.rowspan <= r) continue;  // not cut by this split
@@ -96,6 +98,15 @@ bool can_split(const TableLayout& tl, int from, int r) {
 }
 
 }  // namespace
+
+std::pair<int, int> group_header(const TableLayout& tl, int from) {
+  const auto& t = *tl.table;
+  if (t.group_header_rows == 0) return {from, from};
+  for (int g = from - 1; g >= t.header_rows; --g)
+    if (group_title(t, g)) return from > g + t.group_header_rows ? std::pair{g, g + 1 + t.group_header_rows}
+                                                                  : std::pair{from, from};
+  return {from, from};
+}
 
 int fit_rows(const TableLayout& tl, int from, double room) {
   const int rows = tl.table->rows;

@@ -27,6 +27,10 @@ TableLayout measure_table(const compose::Table& t, double width, const Roles& ro
 // Returns `from` when not even the first acceptable fragment fits.
 int fit_rows(const TableLayout& tl, int from, double room);
 
+// The rows [begin, end) repeated above body row `from` when a page starts there
+// inside a group: the group's title and header rows (empty when none).
+std::pair<int, int> group_header(const TableLayout& tl, int from);
+
 // Draws row ranges stacked from y down: the header and a fragment of the body.
 // Cells spanning in from outside a range are drawn clipped to it, with their text
 // again. Returns the height drawn.
