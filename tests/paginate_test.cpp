@@ -2,6 +2,7 @@
 #define BOOST_TEST_MODULE paginate
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
 #include <set>
 
 #include "compose/document.hpp"
@@ -218,4 +219,27 @@ BOOST_AUTO_TEST_CASE(the_title_is_followed_by_one_blank_grid_line) {
   const double pitch = 225 * 72 / 25.4 / 22;
   // Title lines on grid lines 1 and 2, grid line 3 blank, the text from line 4.
   BOOST_CHECK_SMALL(*text.begin() - *title.begin() - 3 * pitch - (16 - 22) * (0.88 - 0.5), 1e-6);
+}
+
+// A table occupies whole grid lines: the text after every table starts the same
+// distance below its bottom rule, whatever the table's rows and place (issue 16,
+// item 6e).
+BOOST_AUTO_TEST_CASE(text_after_a_table_starts_the_same_distance_below_it) {
+  std::set<long> distances;  // in 1/1000 pt
+  int cases = 0;
+  for (int rows = 2; rows <= 9; ++rows)
+    for (int filler = 1; filler <= 8; filler += 3) {
+      auto r = set({body(filler), table(rows), body(2)});
+      const auto& page = r.pages.back();
+      double bottom = 0;
+      for (const auto& rule : page.rules) bottom = std::max(bottom, std::max(rule.y0, rule.y1));
+      double first_text = 1e9;
+      for (const auto& run : page.runs)
+        if (run.size == 16 && run.y > bottom) first_text = std::min(first_text, run.y);
+      if (bottom == 0 || first_text == 1e9) continue;
+      ++cases;
+      distances.insert(std::lround((first_text - bottom) * 1000));
+    }
+  BOOST_CHECK_GT(cases, 15);
+  BOOST_CHECK_EQUAL(distances.size(), 1u);
 }

@@ -124,17 +124,20 @@ class PageBuilder {
 
   // A table flows from the current position; where it splits, the next page
   // repeats its header rows.
+  // Each fragment occupies whole grid lines (占行): a quarter line above it (none
+  // at a page's head) and below the table, its rows stretched evenly to the next
+  // line, so that the text after every table starts the same distance below it.
   void table(const compose::Table& t) {
     TableLayout tl = measure_table(t, page_.body_width, roles_, out_, diags_, &shaped_);
     const int h = t.header_rows;
-    const double header_h = tl.height(0, h);
-    y_ += pitch_ * 0.25;
+    const double header_h = tl.height(0, h), margin = pitch_ * 0.25;
     int from = h;
     while (from < t.rows || from == h) {
+      const double top = y_ > 0 ? margin : 0;
       const auto [g0, g1] = group_header(tl, from);
-      int to = fit_rows(tl, from, page_.body_height - y_ - header_h - tl.height(g0, g1));
+      int to = fit_rows(tl, from, free_lines() * pitch_ - top - header_h - tl.height(g0, g1));
       if (to == from && from < t.rows) {
-        if (y_ > pitch_) {  // not even the first acceptable fragment fits here
+        if (y_ > 0) {  // not even the first acceptable fragment fits here
           new_page();
           continue;
         }
@@ -144,12 +147,24 @@ class PageBuilder {
       if (h > 0) ranges.emplace_back(0, h);
       if (g1 > g0) ranges.emplace_back(g0, g1);
       ranges.emplace_back(from, to);
-      y_ += draw_rows(tl, ranges, page_.left, page_.top + y_, current());
+      double natural = 0;
+      int rows = 0;
+      for (const auto& [r0, r1] : ranges) natural += tl.height(r0, r1), rows += r1 - r0;
+      const bool last = to == t.rows;
+      const double bottom = last ? margin : 0;
+      double lines = std::ceil((top + natural + bottom) / pitch_ - 1e-6);
+      double room = lines * pitch_ - top - bottom;
+      if (lines > free_lines() && top + natural <= free_lines() * pitch_ + 1e-6) {
+        lines = free_lines();  // the space below falls at the page's foot
+        room = lines * pitch_ - top;
+      }
+      const double extra = std::max(0.0, room - natural) / rows;
+      draw_rows(tl, ranges, page_.left, page_.top + y_ + top, current(), extra);
+      y_ += std::max(lines * pitch_, top + natural);
       from = to;
       if (from < t.rows) new_page();
       else break;
     }
-    y_ += pitch_ * 0.25;
   }
 
   void number_pages() {

@@ -119,8 +119,9 @@ int fit_rows(const TableLayout& tl, int from, double room) {
 }
 
 double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& ranges, double left, double y,
-                 Page& page) {
+                 Page& page, double extra) {
   const auto& t = *tl.table;
+  auto height = [&](int r0, int r1) { return tl.height(r0, r1) + (r1 - r0) * extra; };
   struct Seg {
     double a, b, c, d;
     bool operator<(const Seg& o) const { return std::tie(a, b, c, d) < std::tie(o.a, o.b, o.c, o.d); }
@@ -134,7 +135,7 @@ double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& 
       int a = std::max(c.row, r0), b = std::min(c.row + c.rowspan, r1);
       if (a >= b) continue;
       double x0 = left + tl.col_x[c.col], x1 = left + tl.col_x[c.col + c.colspan];
-      double y0 = top + tl.height(r0, a), y1 = top + tl.height(r0, b);
+      double y0 = top + height(r0, a), y1 = top + height(r0, b);
       segs.push_back({x0, y0, x1, y0});
       segs.push_back({x0, y1, x1, y1});
       segs.push_back({x0, y0, x0, y1});
@@ -150,7 +151,7 @@ double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& 
         emit_line(ln, lx, text_top + k * tl.line_h + tl.ascent, page);
       }
     }
-    top += tl.height(r0, r1);
+    top += height(r0, r1);
   }
   std::sort(segs.begin(), segs.end());
   segs.erase(std::unique(segs.begin(), segs.end()), segs.end());

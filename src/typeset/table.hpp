@@ -31,10 +31,11 @@ int fit_rows(const TableLayout& tl, int from, double room);
 // inside a group: the group's title and header rows (empty when none).
 std::pair<int, int> group_header(const TableLayout& tl, int from);
 
-// Draws row ranges stacked from y down: the header and a fragment of the body.
-// Cells spanning in from outside a range are drawn clipped to it, with their text
+// Draws row ranges stacked from y down: the header and a fragment of the body,
+// each row `extra` points taller than measured (text centred in it). Cells
+// spanning in from outside a range are drawn clipped to it, with their text
 // again. Returns the height drawn.
 double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& ranges, double left, double y,
-                 Page& page);
+                 Page& page, double extra = 0);
 
 }  // namespace nb::typeset
