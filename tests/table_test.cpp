@@ -154,14 +154,17 @@ std::string column_text(const TextPage& p, double x0, double x1) {
 
 }  // namespace
 
-// Every figure printed once, in its column; the figures of a row on one line; rows
-// in the layout's order down the page.
+// Every figure printed once, in its column (the columns' widths follow the figures:
+// each column's figures share one centre, columns left to right in the layout's
+// order, all within the type area); the figures of a row on one line; rows in the
+// layout's order down the page.
 void check_figures(const std::string& format, const std::string& sample, size_t expected) {
   const auto& l = layout_of(format);
   auto f = figures(l);
   Built b(report(sample, f));
   size_t checked = 0;
   for (const auto& [id, table] : l.tables) {
+    std::map<std::pair<int, int>, std::vector<double>> centres;  // (grid column, span) -> x of its figures
     double prev_y = -1;
     size_t prev_page = 0;
     int prev_row = -1;
@@ -171,13 +174,14 @@ void check_figures(const std::string& format, const std::string& sample, size_t 
       for (const auto& cell : table.cells) {
         if (&table.fields[cell.field < 0 ? 0 : cell.field] != &field || cell.field < 0 || !cell.text.empty()) continue;
         std::string value = f.at(field.key).at(cell.column);
-        auto [x0, x1] = columns(table, cell.col, cell.col + cell.colspan);
+        const double x0 = kLeft, x1 = kLeft + kWidth;
         int hits = 0;
         for (size_t p = 0; p < b.pages.size(); ++p)
           for (const auto& line : b.pages[p].lines)
             for (const auto& word : line.words)
               if (const auto* w = &word; line.height() < 15.5 && w->text == value && w->cx() > x0 && w->cx() < x1) {
               ++hits;
+              centres[{cell.col, cell.colspan}].push_back(w->cx());
               BOOST_TEST_INFO(format << " " << id << "." << field.key << "[" << cell.column << "] = " << value);
               if (row_y < 0) row_y = w->cy(), row_page = p;
               else BOOST_CHECK(p == row_page && std::fabs(w->cy() - row_y) < 1);  // one line per row
@@ -197,6 +201,14 @@ void check_figures(const std::string& format, const std::string& sample, size_t 
       prev_y = row_y;
       prev_page = row_page;
       prev_row = layout_row;
+    }
+    double prev_x = 0;
+    for (const auto& [col, xs] : centres) {
+      BOOST_TEST_INFO(format << " " << id << " column " << col.first << " span " << col.second);
+      BOOST_CHECK_LT(*std::max_element(xs.begin(), xs.end()) - *std::min_element(xs.begin(), xs.end()), 1.0);
+      if (col.second != 1) continue;
+      BOOST_CHECK_GT(xs.front(), prev_x);
+      prev_x = xs.front();
     }
   }
   BOOST_CHECK_EQUAL(checked, expected);
@@ -310,5 +322,33 @@ BOOST_AUTO_TEST_CASE(a_split_group_repeats_its_title_and_header) {
     }
     BOOST_TEST_INFO(format);
     BOOST_CHECK_GE(split, 3);  // the fillers did split the table
+  }
+}
+
+// Figures too wide for their columns: the figure columns widen first, then every
+// figure of the table takes one smaller size, never below 8 pt up to 9 digits
+// (issue 16, item 6c). Word heights (pdftotext) are proportional to the size.
+BOOST_AUTO_TEST_CASE(a_table_sets_its_figures_at_one_size_of_8_pt_or_more) {
+  double height_at_10_5 = 0;
+  for (long scale : {1L, 1000L, 10000L}) {
+    auto f = figures(layout_2019());
+    std::set<std::string> values;
+    for (const auto& field : layout_2019().tables.at("requests").fields)
+      for (auto& v : f.at(field.key)) values.insert(v = std::to_string(std::stol(v) * scale));
+    Built b(report("quanan-2020.toml", f));
+    std::vector<double> heights;
+    size_t longest = 0;
+    for (const auto& page : b.pages)
+      for (const auto* w : words(page))
+        if (values.count(w->text) && w->text.size() <= 9)  // longer figures may be smaller still
+          heights.push_back(w->y1 - w->y0), longest = std::max(longest, w->text.size());
+    BOOST_TEST_INFO("scale " << scale << ", " << longest << " digits");
+    BOOST_REQUIRE_GE(heights.size(), 20u * 7);
+    const auto [lo, hi] = std::minmax_element(heights.begin(), heights.end());
+    BOOST_TEST_MESSAGE("scale " << scale << ": " << *lo << " to " << *hi << ", " << longest << " digits");
+    BOOST_CHECK_LT(*hi - *lo, 0.05);  // one size
+    if (scale == 1) height_at_10_5 = *lo;
+    BOOST_CHECK_GE(*lo, height_at_10_5 * 8 / 10.5 - 0.05);
+    if (scale == 1000) BOOST_CHECK_LT(*lo, height_at_10_5 - 0.5);  // 9 digits did need a smaller size
   }
 }

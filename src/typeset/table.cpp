@@ -22,6 +22,51 @@ void scale_atoms(std::vector<Atom>& atoms, double f) {
   }
 }
 
+// Columns holding a figure alone (a one-column figure cell).
+std::vector<bool> figure_columns(const compose::Table& t) {
+  std::vector<bool> out(t.widths.size(), false);
+  for (const auto& c : t.cells)
+    if (c.figure && c.colspan == 1) out[c.col] = true;
+  return out;
+}
+
+// Figures wider than their column: the figure columns widen at the label columns'
+// expense (a label column keeps at least half its width and room for its widest
+// word, so that no label is set smaller; its labels take more lines), then, if
+// that is not enough, every figure of the table is set at one smaller size, never
+// below 8 pt. Returns that size as a scale of the table's.
+double fit_figures(const compose::Table& t, TableLayout& tl, const std::vector<double>& widest) {
+  const size_t n = t.widths.size();
+  const auto figure_col = figure_columns(t);
+  std::vector<double> w(n), need(n, 0), give(n, 0);
+  for (size_t k = 0; k < n; ++k) w[k] = tl.col_x[k + 1] - tl.col_x[k];
+  for (size_t i = 0; i < t.cells.size(); ++i)
+    if (t.cells[i].colspan == 1) need[t.cells[i].col] = std::max(need[t.cells[i].col], widest[i] + 2 * tl.pad);
+  double deficit = 0, spare = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (figure_col[k]) deficit += std::max(0.0, need[k] - w[k]);
+    else spare += give[k] = std::max(0.0, w[k] - std::max(w[k] / 2, need[k]));
+  }
+  if (deficit > 0 && spare > 0) {
+    const double moved = std::min(deficit, spare);
+    std::vector<double> nw = w;
+    for (size_t k = 0; k < n; ++k) {
+      if (figure_col[k]) nw[k] += std::max(0.0, need[k] - w[k]) / deficit * moved;
+      else nw[k] -= give[k] / spare * moved;
+    }
+    for (size_t k = 0; k < n; ++k) tl.col_x[k + 1] = tl.col_x[k] + nw[k];
+  }
+  double scale = 1;
+  for (size_t i = 0; i < t.cells.size(); ++i) {
+    const auto& c = t.cells[i];
+    if (!c.figure || widest[i] <= 0) continue;
+    const double inner = tl.col_x[c.col + c.colspan] - tl.col_x[c.col] - 2 * tl.pad;
+    if (widest[i] > inner) scale = std::min(scale, inner / widest[i] * (1 - 1e-9));
+  }
+  const double size = tl.line_h / 1.4;
+  return std::max(scale, std::min(1.0, 8.0 / size));
+}
+
 }  // namespace
 
 TableLayout measure_table(const compose::Table& t, double width, const Roles& roles,
@@ -39,15 +84,27 @@ TableLayout measure_table(const compose::Table& t, double width, const Roles& ro
   InlineStyle style;
   style.justify = false;
   style.cjk_latin_space = 0;
+  // Every cell shaped, and the width of its widest unbreakable part.
+  std::vector<std::vector<Atom>> shaped;
+  std::vector<double> widest;
   for (const auto& c : t.cells) {
-    double w = tl.col_x[c.col + c.colspan] - tl.col_x[c.col] - 2 * tl.pad;
-    auto atoms = shape_runs(c.runs, roles, 0, 0, out, diags, cache);
-    // A word or number wider than its column is set smaller: a label down to half
-    // size, then broken; a figure as small as it takes, never broken.
-    auto prepared = atoms;
+    shaped.push_back(shape_runs(c.runs, roles, 0, 0, out, diags, cache));
+    auto prepared = shaped.back();
     prepare(prepared, style);
-    double widest = widest_unbreakable(prepared);
-    if (widest > w && w > 0) scale_atoms(atoms, c.figure ? w / widest * (1 - 1e-9) : std::max(w / widest, 0.5));
+    widest.push_back(widest_unbreakable(prepared));
+  }
+  const double figure_scale = fit_figures(t, tl, widest);
+  for (size_t i = 0; i < t.cells.size(); ++i) {
+    const auto& c = t.cells[i];
+    auto& atoms = shaped[i];
+    const double w = tl.col_x[c.col + c.colspan] - tl.col_x[c.col] - 2 * tl.pad;
+    // A figure takes the table's figure size, and is set smaller still only when
+    // it does not fit at 8 pt (more than 9 digits); a label wider than its column
+    // is set down to half size, then broken.
+    double scale = 1;
+    if (c.figure) scale = figure_scale;
+    if (widest[i] * scale > w && w > 0) scale = c.figure ? w / widest[i] * (1 - 1e-9) : std::max(w / widest[i], 0.5);
+    if (scale != 1) scale_atoms(atoms, scale);
     auto lines = break_lines(atoms, w, style);
     // A label never ends on one Han character (不予公/开) when the same number of
     // lines can be balanced (不予/公开).
