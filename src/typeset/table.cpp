@@ -30,41 +30,58 @@ std::vector<bool> figure_columns(const compose::Table& t) {
   return out;
 }
 
+// Moves width to the figure columns from the label columns so that each figure
+// column is `need` wide, each label column giving what it has beyond `keep`.
+void widen(const std::vector<bool>& figure_col, const std::vector<double>& need, const std::vector<double>& keep,
+           TableLayout& tl) {
+  const size_t n = figure_col.size();
+  std::vector<double> w(n), give(n, 0);
+  double deficit = 0, spare = 0;
+  for (size_t k = 0; k < n; ++k) {
+    w[k] = tl.col_x[k + 1] - tl.col_x[k];
+    if (figure_col[k]) deficit += std::max(0.0, need[k] - w[k]);
+    else spare += give[k] = std::max(0.0, w[k] - keep[k]);
+  }
+  if (deficit <= 0 || spare <= 0) return;
+  const double moved = std::min(deficit, spare);
+  for (size_t k = 0; k < n; ++k) {
+    if (figure_col[k]) w[k] += std::max(0.0, need[k] - w[k]) / deficit * moved;
+    else w[k] -= give[k] / spare * moved;
+    tl.col_x[k + 1] = tl.col_x[k] + w[k];
+  }
+}
+
 // Figures wider than their column: the figure columns widen at the label columns'
-// expense (a label column keeps at least half its width and room for its widest
-// word, so that no label is set smaller; its labels take more lines), then, if
-// that is not enough, every figure of the table is set at one smaller size, never
-// below 8 pt. Returns that size as a scale of the table's.
+// expense, first while a label column keeps half its width (and room for its
+// widest word, so that no label is set smaller); then every figure of the table is
+// set at one smaller size, and if even 8 pt does not fit, the label columns give
+// more, down to their widest words (their labels take more lines). Returns the
+// figures' size as a scale of the table's; below 8 pt only for more than 9 digits.
 double fit_figures(const compose::Table& t, TableLayout& tl, const std::vector<double>& widest) {
   const size_t n = t.widths.size();
   const auto figure_col = figure_columns(t);
-  std::vector<double> w(n), need(n, 0), give(n, 0);
-  for (size_t k = 0; k < n; ++k) w[k] = tl.col_x[k + 1] - tl.col_x[k];
+  std::vector<double> need(n, 0), half(n);
   for (size_t i = 0; i < t.cells.size(); ++i)
     if (t.cells[i].colspan == 1) need[t.cells[i].col] = std::max(need[t.cells[i].col], widest[i] + 2 * tl.pad);
-  double deficit = 0, spare = 0;
-  for (size_t k = 0; k < n; ++k) {
-    if (figure_col[k]) deficit += std::max(0.0, need[k] - w[k]);
-    else spare += give[k] = std::max(0.0, w[k] - std::max(w[k] / 2, need[k]));
-  }
-  if (deficit > 0 && spare > 0) {
-    const double moved = std::min(deficit, spare);
-    std::vector<double> nw = w;
-    for (size_t k = 0; k < n; ++k) {
-      if (figure_col[k]) nw[k] += std::max(0.0, need[k] - w[k]) / deficit * moved;
-      else nw[k] -= give[k] / spare * moved;
+  for (size_t k = 0; k < n; ++k) half[k] = std::max((tl.col_x[k + 1] - tl.col_x[k]) / 2, need[k]);
+  widen(figure_col, need, half, tl);
+  const double size = tl.line_h / 1.4, floor = std::min(1.0, 8.0 / size);
+  auto scale = [&] {
+    double s = 1;
+    for (size_t i = 0; i < t.cells.size(); ++i) {
+      const auto& c = t.cells[i];
+      if (!c.figure || widest[i] <= 0) continue;
+      const double inner = tl.col_x[c.col + c.colspan] - tl.col_x[c.col] - 2 * tl.pad;
+      if (widest[i] > inner) s = std::min(s, inner / widest[i] * (1 - 1e-9));
     }
-    for (size_t k = 0; k < n; ++k) tl.col_x[k + 1] = tl.col_x[k] + nw[k];
+    return s;
+  };
+  if (scale() < floor) {
+    std::vector<double> need8(n);
+    for (size_t k = 0; k < n; ++k) need8[k] = figure_col[k] ? (need[k] - 2 * tl.pad) * floor + 2 * tl.pad : 0;
+    widen(figure_col, need8, need, tl);
   }
-  double scale = 1;
-  for (size_t i = 0; i < t.cells.size(); ++i) {
-    const auto& c = t.cells[i];
-    if (!c.figure || widest[i] <= 0) continue;
-    const double inner = tl.col_x[c.col + c.colspan] - tl.col_x[c.col] - 2 * tl.pad;
-    if (widest[i] > inner) scale = std::min(scale, inner / widest[i] * (1 - 1e-9));
-  }
-  const double size = tl.line_h / 1.4;
-  return std::max(scale, std::min(1.0, 8.0 / size));
+  return std::max(scale(), floor);
 }
 
 }  // namespace
