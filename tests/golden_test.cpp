@@ -40,7 +40,7 @@ namespace {
 const std::map<std::string, std::string> kGolden = {
     {"quanan-2020", "b13c8b14954ccfe7118e0200d50863a75805326b89d405edbae5c930badd4160"},
     {"quanan-2020 --pdfa1b", "a3433c5f7dbae674fbad675dea9e5ce5e113e337279d4e4262e4aabcc4793c03"},
-    {"sample-2021", "c6fa0065911255642b001310f28d9d82403702c6b354226735529922d04b0c5f"},
+    {"sample-2021", "10ec4199c821a868acc099d2991efe0195029b482927d967b362b8fa9045e4f6"},
     {"rich", "6ba3162cb59cf11abe389af27f537872b6d30271d33eff88ae805ca8f3fcfc21"},
     {"synthetic", "7e6d4cf6cf4229e8f4c80fe0c5df12820a7839cf1de675d3ac2f74b1c951da5d"},
 };

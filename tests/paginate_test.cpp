@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "compose/document.hpp"
@@ -242,4 +243,58 @@ BOOST_AUTO_TEST_CASE(text_after_a_table_starts_the_same_distance_below_it) {
     }
   BOOST_CHECK_GT(cases, 15);
   BOOST_CHECK_EQUAL(distances.size(), 1u);
+}
+
+// Long titles (issue 16, item 7): lines in a 梯形 (none longer than the one above),
+// broken between the layout's phrases (the organ whole when it fits a line) and,
+// within a phrase longer than a line, between words.
+BOOST_AUTO_TEST_CASE(long_titles_are_set_in_a_trapezoid_of_whole_words) {
+  struct Title {
+    std::u32string text, organ;
+  };
+  const std::vector<Title> titles = {
+      {U"2020年南关区全安街道政府信息公开工作年度报告", U"长春市南关区全安街道办事处"},
+      {U"江苏省淮安市洪泽区人民政府办公室（含所属事业单位）2020年政府信息公开工作年度报告",
+       U"江苏省淮安市洪泽区人民政府办公室"},
+      {U"中国共产党长春市南关区委员会全面深化改革委员会办公室暨区人民政府政务服务管理局2020年政府信息公开工作年度报告",
+       U"中国共产党长春市南关区委员会全面深化改革委员会办公室暨区人民政府政务服务管理局"},
+  };
+  const std::vector<std::u32string> words = {U"人民政府", U"委员会", U"办公室", U"政府信息公开工作年度报告",
+                                             U"事业单位", U"全面深化改革", U"管理局", U"2020年"};
+  for (const auto& t : titles) {
+    compose::Document doc;
+    doc.layout = env().layouts.find("2019", 0);
+    doc.title_keep_together = {U"政府信息公开工作年度报告", t.organ, U"2020年"};
+    doc.blocks.emplace_back(para(compose::Kind::Title, t.text));
+    Diagnostics d;
+    const auto r = typeset::typeset(doc, env().fonts, d);
+    BOOST_REQUIRE(!d.has_errors());
+    std::map<double, std::u32string> lines;  // by baseline
+    for (const auto& run : r.pages[0].runs) {
+      if (run.size != 22) continue;
+      for (const auto& g : run.glyphs) lines[run.y] += r.glyph_text.at(run.face).at(g.gid);
+    }
+    BOOST_TEST_INFO(encode_utf8(t.text));
+    BOOST_REQUIRE_GE(lines.size(), 2u);
+    std::u32string all;
+    size_t prev = SIZE_MAX;
+    std::vector<size_t> ends;
+    for (const auto& [y, text] : lines) {
+      BOOST_TEST_INFO(encode_utf8(text));
+      BOOST_CHECK_LE(text.size(), prev);
+      prev = text.size();
+      all += text;
+      ends.push_back(all.size());
+    }
+    BOOST_CHECK(all == t.text);
+    ends.pop_back();
+    for (const auto& w : words)
+      for (size_t at = all.find(w); at != std::u32string::npos; at = all.find(w, at + 1))
+        for (size_t e : ends) BOOST_CHECK_MESSAGE(e <= at || e >= at + w.size(), "split inside " << encode_utf8(w));
+    if (t.organ.size() * 22 < 156 * 72 / 25.4 && all.find(t.organ) != std::u32string::npos) {  // fits a line: on one
+      bool whole = false;
+      for (const auto& [y, text] : lines) whole = whole || text.find(t.organ) != std::u32string::npos;
+      BOOST_CHECK(whole);
+    }
+  }
 }

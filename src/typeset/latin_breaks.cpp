@@ -61,7 +61,35 @@ icu::BreakIterator* line_breaker() {
   return it.get();
 }
 
+// Code point index of each UTF-16 offset of `u`, which holds `text`.
+icu::UnicodeString utf16(const std::u32string& text, std::vector<size_t>& at) {
+  icu::UnicodeString u;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const int32_t before = u.length();
+    u.append(static_cast<UChar32>(text[i]));
+    at.resize(u.length() + 1, text.size());
+    at[before] = i;
+  }
+  return u;
+}
+
 }  // namespace
+
+std::vector<bool> word_starts(const std::u32string& text) {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode e = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), e));
+    return U_FAILURE(e) ? nullptr : std::move(b);
+  }();
+  std::vector<bool> starts(text.size() + 1, true);  // without ICU: every character
+  if (!it || text.empty()) return starts;
+  std::vector<size_t> at;
+  const icu::UnicodeString u = utf16(text, at);
+  std::fill(starts.begin(), starts.end(), false);
+  it->setText(u);
+  for (int32_t p = it->first(); p != icu::BreakIterator::DONE; p = it->next()) starts[at[p]] = true;
+  return starts;
+}
 
 bool is_cjk(char32_t c) {
   return c >= 0x2E80 || c == U'—' || c == U'…' || c == U'“' || c == U'”' || c == U'‘' || c == U'’' || c == U'·' ||
@@ -75,14 +103,8 @@ LatinBreaks latin_breaks(const std::u32string& text) {
   LatinBreaks out{std::vector<bool>(text.size() + 1, false), std::vector<bool>(text.size() + 1, false)};
   std::vector<bool>& allowed = out.allowed;
   if (icu::BreakIterator* it = line_breaker()) {
-    icu::UnicodeString u;
     std::vector<size_t> at;  // UTF-16 offset -> index into text
-    for (size_t i = 0; i < text.size(); ++i) {
-      const int32_t before = u.length();
-      u.append(static_cast<UChar32>(text[i]));
-      at.resize(u.length() + 1, text.size());
-      at[before] = i;
-    }
+    const icu::UnicodeString u = utf16(text, at);
     it->setText(u);
     for (int32_t p = it->first(); p != icu::BreakIterator::DONE; p = it->next())
       if (p > 0 && p < u.length()) allowed[at[p]] = true;

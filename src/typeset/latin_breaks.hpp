@@ -24,4 +24,8 @@ struct LatinBreaks {
 // Empty vectors when the text has no pair of characters that are not CJK.
 LatinBreaks latin_breaks(const std::u32string& text);
 
+// starts[i]: text[i] starts a word (ICU's word breaker with its Chinese dictionary;
+// loading it takes about 7 ms, so only for titles that need it).
+std::vector<bool> word_starts(const std::u32string& text);
+
 }  // namespace nb::typeset

@@ -2,6 +2,7 @@
 // line-end mark trimmed). A break before a prohibited mark is resolved by pushing
 // in — compressing the line's punctuation so the mark fits — and only then by
 // pushing out the last character (clreq 先挤进，后推出).
+#include <algorithm>
 #include <cmath>
 
 #include "typeset/inline.hpp"
@@ -208,6 +209,63 @@ std::vector<Line> balanced_lines(std::vector<Atom> atoms, double width, const In
   for (size_t i = 0; i < ranges.size(); ++i)
     lines.push_back(set_line(atoms, ranges[i].first, ranges[i].second, best, true, style));
   return lines;
+}
+
+std::vector<Line> trapezoid_lines(std::vector<Atom> atoms, double width, const InlineStyle& style) {
+  prepare(atoms, style);
+  const size_t fewest = break_ranges(atoms, width, style).size();
+  std::vector<size_t> at{0};  // where a line may start, and the end
+  for (size_t i = 1; i < atoms.size(); ++i)
+    if (atoms[i].break_before) at.push_back(i);
+  at.push_back(atoms.size());
+  const size_t m = at.size();
+  auto line_width = [&](size_t a, size_t b) { return measure(atoms, at[a], at[b]).natural; };
+  // best[k][a][b]: the lines [0, at[b]) in k lines, the last [at[a], at[b]): the
+  // widest line, then the sum of squared steps between lines (smaller: more even).
+  struct Cost {
+    double widest = 1e18, steps = 0;
+    size_t prev = 0;
+    bool ok = false;
+  };
+  for (size_t lines = fewest; lines <= fewest + 1 && fewest > 1; ++lines) {
+    std::vector<std::vector<std::vector<Cost>>> best(lines + 1, std::vector<std::vector<Cost>>(m, std::vector<Cost>(m)));
+    for (size_t b = 1; b < m; ++b)
+      if (const double w = line_width(0, b); w <= width + kEps) best[1][0][b] = {w, 0, 0, true};
+    for (size_t k = 2; k <= lines; ++k)
+      for (size_t a = 1; a < m; ++a)
+        for (size_t b = a + 1; b < m; ++b) {
+          const double w = line_width(a, b);
+          if (w > width + kEps) continue;
+          Cost& c = best[k][a][b];
+          for (size_t p = 0; p < a; ++p) {
+            const Cost& q = best[k - 1][p][a];
+            if (!q.ok || w > line_width(p, a) + kEps) continue;  // no longer than the line above
+            const double step = line_width(p, a) - w;
+            const Cost cand{std::max(q.widest, w), q.steps + step * step, p, true};
+            if (!c.ok || cand.widest < c.widest - kEps || (cand.widest < c.widest + kEps && cand.steps < c.steps))
+              c = cand;
+          }
+        }
+    size_t a_end = 0;
+    for (size_t a = 0; a + 1 < m; ++a) {
+      const Cost& c = best[lines][a][m - 1];
+      const Cost& d = best[lines][a_end][m - 1];
+      if (c.ok && (!d.ok || c.widest < d.widest - kEps || (c.widest < d.widest + kEps && c.steps < d.steps))) a_end = a;
+    }
+    if (!best[lines][a_end][m - 1].ok) continue;
+    std::vector<std::pair<size_t, size_t>> ranges;
+    for (size_t k = lines, a = a_end, b = m - 1; k >= 1; --k) {
+      ranges.emplace_back(at[a], at[b]);
+      const size_t p = best[k][a][b].prev;
+      b = a;
+      a = p;
+    }
+    std::reverse(ranges.begin(), ranges.end());
+    std::vector<Line> out;
+    for (const auto& [b, e] : ranges) out.push_back(set_line(atoms, b, e, width, true, style));
+    return out;
+  }
+  return balanced_lines(std::move(atoms), width, style);
 }
 
 void emit_line(const Line& line, double left, double baseline, Page& page) {

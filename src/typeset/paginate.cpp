@@ -43,9 +43,15 @@ class PageBuilder {
     style.first_indent = r.indent * grid_;
     style.justify = r.align == layout::Align::Left;
     style.cjk_latin_space = typo_.cjk_latin_space;
-    if (p.kind == compose::Kind::Title)
-      for (const auto& phrase : title_keep_)
-        if (phrase.size() * r.size < page_.body_width) style.keep_together.push_back(phrase);  // else it cannot fit
+    if (p.kind == compose::Kind::Title) {
+      // The title breaks between the layout's phrases ({organ}, …年度报告); a
+      // phrase longer than a line breaks between its words.
+      for (const auto& phrase : title_keep_) {
+        if (phrase.size() * r.size < page_.body_width) style.keep_together.push_back(phrase);
+        else style.words_only = true;
+      }
+      return trapezoid_lines(atoms, page_.body_width, style);
+    }
     return r.align == layout::Align::Center ? balanced_lines(atoms, page_.body_width, style)
                                             : break_lines(atoms, page_.body_width, style);
   }

@@ -131,6 +131,11 @@ void prepare(std::vector<Atom>& atoms, const InlineStyle& style) {
     b.break_before = lb.allowed[i];
     b.stretch_before = lb.allowed[i] || lb.link[i];
   }
+  if (style.words_only) {
+    const auto words = word_starts(text);
+    for (size_t i = 1; i < atoms.size(); ++i)
+      if (is_cjk(atoms[i - 1].ch) && is_cjk(atoms[i].ch) && !words[i]) atoms[i].break_before = false;
+  }
   if (!atoms.empty()) atoms.front().break_before = false;
   // Phrases kept together (title lines end on word boundaries).
   for (const auto& phrase : style.keep_together) {
