@@ -95,7 +95,7 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
   o += commented("year   = " + std::to_string(year), w, "报告年度");
   o += commented("organ  = \"" + organ + "\"", w, "发布机关（全称）");
   o += commented("title  = \"" + std::to_string(year) + "年" + organ + "政府信息公开工作年度报告\"", w,
-                 "报告标题");
+                 "报告标题（要自己分行时写成 [\"第一行\", \"第二行\"]）");
   o += commented("date   = " + std::to_string(year + 1) + "-01-31", w,
                  "发布日期（不加引号；法定时限为次年1月31日前）");
   o += "\n# 前言（可删去）：报告的依据、组成、统计期限、电子版下载地址和联系方式。\n";

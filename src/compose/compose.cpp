@@ -119,10 +119,15 @@ Document compose(const check::CheckedReport& checked) {
   doc.fonts = font_choices(report);
   if (report.source) doc.source_path = report.source->path;
   const layout::Layout& l = *report.layout;
-  Paragraph title = heading(Kind::Title, report.title);
-  Run& run = title.runs.front();  // located in the input, like prose
-  run.origin = &report.title_origin;
-  for (uint32_t i = 0; i < run.text.size(); ++i) run.src.push_back(i);
+  Paragraph title;  // a run a line, each located in the input like prose
+  title.kind = Kind::Title;
+  for (const auto& line : report.title_lines) {
+    Run run = layout_run(line.text, layout::Role::Title);
+    run.origin = &line.origin;
+    for (uint32_t i = 0; i < run.text.size(); ++i) run.src.push_back(i);
+    run.line_break = !title.runs.empty();
+    title.runs.push_back(std::move(run));
+  }
   doc.blocks.emplace_back(std::move(title));
   for (const auto& phrase : l.typography.title_keep_together) {
     std::string p = replace_all(replace_all(phrase, "{organ}", report.organ), "{year}", std::to_string(report.year));

@@ -22,6 +22,7 @@ struct Run {
   layout::Role role = layout::Role::Body;
   const TextOrigin* origin = nullptr;   // null: text from the layout
   std::vector<uint32_t> src;            // per character: index into the origin's text
+  bool line_break = false;              // a line break the input forces before this run (a title's lines)
   Loc locate(size_t i) const;           // input position of character i
 };
 

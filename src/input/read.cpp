@@ -127,8 +127,34 @@ class ReportReader {
       line_text(*v, loc(*n), key, what);
       return *v;
     }
-    type_error(*n, key, std::string("字符串（") + what + "）");
+    type_error(*n, key, std::string("字符串（") + what + (key == std::string("title") ? "；要分行时写成 [\"第一行\", \"第二行\"]" : "") + "）");
     return std::nullopt;
+  }
+
+  // The title: a string, or an array of strings, one a line (a break the clerk
+  // wants: ["洪泽区人民政府", "2023年政府信息公开工作年度报告"]).
+  void title(const toml::table& doc, const std::string& example, Report& r) {
+    const toml::node* n = doc.get("title");
+    if (!n || !n->is_array()) {
+      if (auto s = string(doc, "title", "报告标题", &r.title_loc, example)) {
+        r.title = *s;
+        r.title_lines = {{*s, TextOrigin{r.title_loc}}};
+      }
+      return;
+    }
+    r.title_loc = loc(*n);
+    const toml::array& a = *n->as_array();
+    if (a.empty()) d_.error(r.title_loc, "键 title（报告标题）不能为空");
+    for (size_t i = 0; i < a.size(); ++i) {
+      const std::string key = "title[" + std::to_string(i + 1) + "]";
+      auto v = a[i].value<std::string>();
+      if (!v) { type_error(a[i], key, "字符串（标题的一行）"); continue; }
+      if (v->empty()) d_.error(loc(a[i]), "键 " + key + "（标题的一行）不能为空：请删去这一行");
+      line_text(*v, loc(a[i]), key, "标题的一行");
+      r.title += *v;
+      r.title_lines.push_back({*v, TextOrigin{loc(a[i])}});
+    }
+    if (r.title_lines.size() > 8) d_.error(r.title_loc, "标题不能超过 8 行：请把标题分成较少的几行");
   }
 
   // A key written with a typo is reported once, as unknown with its suggestion,
@@ -472,10 +498,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   if (auto s = rr.string(*doc, "organ", "发布机关", &r.organ_loc, "organ = \"某某县人民政府办公室\"")) r.organ = *s;
   const std::string title_example =
       "title = \"" + std::to_string(r.year ? r.year : 2020) + "年某某县政府信息公开工作年度报告\"";
-  if (auto s = rr.string(*doc, "title", "报告标题", &r.title_loc, title_example)) {
-    r.title = *s;
-    r.title_origin = TextOrigin{r.title_loc};
-  }
+  rr.title(*doc, title_example, r);
   if (const toml::node* d = doc->get("date")) {
     r.date_loc = rr.loc(*d);
     if (auto v = d->value<toml::date>()) {

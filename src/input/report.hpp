@@ -67,9 +67,13 @@ struct Report {
   const layout::Layout* layout = nullptr;
   int year = 0;
   Loc year_loc;
-  std::string organ, title;
+  std::string organ, title;  // the title's lines joined
   Loc organ_loc, title_loc;
-  TextOrigin title_origin;  // the title's string, for locating its characters
+  struct TitleLine {
+    std::string text;
+    TextOrigin origin;  // its string, for locating its characters
+  };
+  std::vector<TitleLine> title_lines;  // one, or the lines the input breaks it into
   Date date;
   Loc date_loc;
   std::optional<Prose> preface;

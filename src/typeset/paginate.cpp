@@ -37,8 +37,20 @@ class PageBuilder {
 
   // The paragraph's lines; characters no font has are reported to `diags`.
   std::vector<Line> lines_of(const compose::Paragraph& p, Diagnostics& diags) {
+    // The lines of each part the input breaks the paragraph into, one under another.
+    std::vector<Line> lines;
+    for (size_t b = 0, e; b < p.runs.size(); b = e) {
+      for (e = b + 1; e < p.runs.size() && !p.runs[e].line_break;) ++e;
+      if (b == 0 && e == p.runs.size()) return part_lines(p, p.runs, diags);
+      auto part = part_lines(p, std::vector<compose::Run>(p.runs.begin() + b, p.runs.begin() + e), diags);
+      lines.insert(lines.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+    return lines;
+  }
+
+  std::vector<Line> part_lines(const compose::Paragraph& p, const std::vector<compose::Run>& runs, Diagnostics& diags) {
     const layout::RoleStyle& r = *roles_.at(compose::style_role(p.kind)).style;
-    auto atoms = shape_runs(p.runs, roles_, grid_, body_size_, out_, diags, &shaped_);
+    auto atoms = shape_runs(runs, roles_, grid_, body_size_, out_, diags, &shaped_);
     InlineStyle style;
     style.first_indent = r.indent * grid_;
     style.justify = r.align == layout::Align::Left;
