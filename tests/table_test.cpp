@@ -241,6 +241,7 @@ BOOST_AUTO_TEST_CASE(a_split_table_repeats_its_header_and_spanning_labels) {
       if (!span_rows) continue;
       ++pages_with_span;
       std::string label = column_text(page, l0, l1);
+      BOOST_TEST_INFO("filler " << filler);
       BOOST_CHECK(label.find("三、本年度办理结果") != std::string::npos);
       if (present.count("301") || present.count("1001")) {  // rows of （三）不予公开
         BOOST_CHECK(column_text(page, m0, m1).find("（三）不予公开") != std::string::npos);
@@ -305,18 +306,41 @@ BOOST_AUTO_TEST_CASE(a_split_group_repeats_its_title_and_header) {
       Built b(report(format == "2019" ? "quanan-2020.toml" : "sample-2021.toml", figures(layout_of(format)), filler,
                      "proactive"));
       int pages = 0;
+      struct Title {
+        std::string text;
+        double y = -1;
+      } last_title;  // the lowest group title of the page before
+      double last_data = 0;
       for (const auto& page : b.pages) {
-        double first_data = 1e9, title = 1e9, header = 1e9;
+        double first_data = 1e9, lowest_data = 0, title = 1e9, header = 1e9;
+        Title first_title, lowest_title;
         for (const auto* w : words(page)) {
-          if (std::find(data.begin(), data.end(), w->text) != data.end()) first_data = std::min(first_data, w->cy());
+          if (std::find(data.begin(), data.end(), w->text) != data.end()) {
+            first_data = std::min(first_data, w->cy());
+            lowest_data = std::max(lowest_data, w->cy());
+          }
           if (w->text.rfind("第二十条第", 0) == 0) title = std::min(title, w->cy());
           if (w->text == "信息内容") header = std::min(header, w->cy());
         }
+        for (const auto& line : page.lines)
+          if (line.text.rfind("第二十条第", 0) == 0) {
+            const double y = (line.y0 + line.y1) / 2;
+            if (first_title.y < 0 || y < first_title.y) first_title = {line.text, y};
+            if (y > lowest_title.y) lowest_title = {line.text, y};
+          }
         if (first_data == 1e9) continue;
         ++pages;
         BOOST_TEST_INFO(format << ", filler " << filler);
         BOOST_CHECK_LT(title, header);
         BOOST_CHECK_LT(header, first_data);
+        // Split within a group only where splitting before its title would have
+        // left more than 3 lines blank (issue 16, item 6b: group boundaries first).
+        if (pages > 1 && first_title.text == last_title.text) {
+          BOOST_TEST_INFO(format << ", filler " << filler << ": " << last_title.text << " split");
+          BOOST_CHECK_GT(last_data - last_title.y, 2.6 * 225 * kMm / 22);
+        }
+        last_title = lowest_title;
+        last_data = lowest_data;
       }
       if (pages > 1) ++split;
     }
@@ -351,4 +375,28 @@ BOOST_AUTO_TEST_CASE(a_table_sets_its_figures_at_one_size_of_8_pt_or_more) {
     BOOST_CHECK_GE(*lo, height_at_10_5 * 8 / 10.5 - 0.05);
     if (scale == 1000) BOOST_CHECK_LT(*lo, height_at_10_5 - 0.5);  // 9 digits did need a smaller size
   }
+}
+
+// A table split at every filler length leaves at most 4 grid lines blank at the
+// foot of the page it starts on, unless the next page starts with a section
+// heading that keeps with the table (issue 16, item 6b).
+BOOST_AUTO_TEST_CASE(a_split_table_leaves_no_more_than_4_blank_lines) {
+  const double pitch = 225 * kMm / 22, bottom = (37 + 225) * kMm;
+  for (const std::string section : {"requests", "proactive"})
+    for (const std::string format : {"2019", "2021"}) {
+      for (int filler = 0; filler <= 30; ++filler) {
+        Built b(report(format == "2019" ? "quanan-2020.toml" : "sample-2021.toml", figures(layout_of(format)), filler,
+                       section));
+        for (size_t p = 0; p + 1 < b.pages.size(); ++p) {
+          double lowest = 0;
+          for (const auto& line : b.pages[p].lines)
+            if (line.y1 < bottom + 2) lowest = std::max(lowest, line.y1);  // not the page number
+          const std::string next = b.pages[p + 1].lines.empty() ? "" : b.pages[p + 1].lines.front().text;
+          const bool section_heading = next.size() > 6 && next.compare(3, 3, "、") == 0 &&
+                                       std::string("一二三四五六").find(next.substr(0, 3)) != std::string::npos;
+          BOOST_TEST_INFO(format << " " << section << ", filler " << filler << ", page " << p + 1 << ", next: " << next);
+          if (!section_heading) BOOST_CHECK_LE((bottom - lowest) / pitch, 4.6);
+        }
+      }
+    }
 }

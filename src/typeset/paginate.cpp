@@ -1,11 +1,15 @@
-// The page builder: flows title, headings, paragraphs and tables onto pages of the
-// layout's grid, keeps headings with what follows, splits tables between rows with
-// their header repeated, and numbers the pages.
+// The page builder: measures every block once (a paragraph's lines, a table's
+// rows), chooses the page breaks over the whole document (page_breaks.hpp) under
+// the keeps and costs below, sets each page on the layout's grid (a table split
+// between rows repeats its header) and numbers the pages.
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "typeset/inline.hpp"
+#include "typeset/page_breaks.hpp"
 #include "typeset/role_fonts.hpp"
 #include "typeset/table.hpp"
 #include "typeset/typeset.hpp"
@@ -14,7 +18,9 @@ namespace nb::typeset {
 
 namespace {
 
-struct PageLimit {};  // the document needs more than limits::kPages pages
+struct PageLimit {  // the document needs more than limits::kPages pages
+  size_t block;     // the block the pages had reached
+};
 
 bool is_heading(const compose::Paragraph& p) { return p.kind != compose::Kind::Body && p.kind != compose::Kind::Title; }
 
@@ -25,6 +31,40 @@ bool lead_in(const compose::Paragraph& p) {
   return last == U'：' || last == U':';
 }
 
+// What a page costs by how it ends. Fewest pages first; then no page ending more
+// than 4 grid lines short unless the next starts a section (一、…); then blank
+// lines at the foot, squared (a quarter as much before a section, where they
+// read as its beginning), and a table split within a group rather than between
+// groups. A page where a paragraph goes on ends at most one line short
+// (what its split into parts of two lines or more may need), never more to
+// even out the pages.
+constexpr double kPage = 1e6, kHole = 1e5, kWithinGroup = 100, kBlankLine = 10;
+constexpr int kHoleLines = 4;
+
+// One block as measured. Its units (a paragraph's lines; a table's body rows, or
+// one for a table of only a header) are numbered through the document from `first`.
+struct Measured {
+  const compose::Paragraph* para = nullptr;
+  const layout::RoleStyle* style = nullptr;
+  std::vector<Line> lines;
+  const compose::Table* table = nullptr;
+  TableLayout tl;
+  size_t first = 0, units = 0;
+  bool after_title = false;     // a blank grid line above it, unless at a page's head
+  bool keep_with_next = false;  // no page break after it
+};
+
+// Table rows set from a height y in the body: the header, the group's header
+// when the rows continue a group, then body rows [from, to). They take whole grid
+// lines (占行): a quarter line above (none at a page's head) and below the
+// table's last rows, each row stretched by `extra`.
+struct Fragment {
+  std::vector<std::pair<int, int>> ranges;
+  double top = 0, natural = 0, height = 0, extra = 0;
+  bool fits = false;  // within the page's body
+  double end(double y) const { return y + std::max(height, top + natural); }
+};
+
 class PageBuilder {
  public:
   PageBuilder(const layout::Layout& l, const Roles& roles, Result& out, Diagnostics& d)
@@ -32,158 +72,134 @@ class PageBuilder {
     pitch_ = page_.body_height / page_.lines_per_page;
     grid_ = page_.body_width / page_.chars_per_line;
     body_size_ = roles.at(layout::Role::Body).style->size;
-    new_page();
-  }
-
-  // The paragraph's lines; characters no font has are reported to `diags`.
-  std::vector<Line> lines_of(const compose::Paragraph& p, Diagnostics& diags) {
-    // The lines of each part the input breaks the paragraph into, one under another.
-    std::vector<Line> lines;
-    for (size_t b = 0, e; b < p.runs.size(); b = e) {
-      for (e = b + 1; e < p.runs.size() && !p.runs[e].line_break;) ++e;
-      if (b == 0 && e == p.runs.size()) return part_lines(p, p.runs, diags);
-      auto part = part_lines(p, std::vector<compose::Run>(p.runs.begin() + b, p.runs.begin() + e), diags);
-      lines.insert(lines.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
-    }
-    return lines;
-  }
-
-  std::vector<Line> part_lines(const compose::Paragraph& p, const std::vector<compose::Run>& runs, Diagnostics& diags) {
-    const layout::RoleStyle& r = *roles_.at(compose::style_role(p.kind)).style;
-    auto atoms = shape_runs(runs, roles_, grid_, body_size_, out_, diags, &shaped_);
-    InlineStyle style;
-    style.first_indent = r.indent * grid_;
-    style.justify = r.align == layout::Align::Left;
-    style.cjk_latin_space = typo_.cjk_latin_space;
-    if (p.kind == compose::Kind::Title) {
-      // The title breaks between the layout's phrases ({organ}, …年度报告); a
-      // phrase longer than a line breaks between its words.
-      for (const auto& phrase : title_keep_) {
-        if (phrase.size() * r.size < page_.body_width) style.keep_together.push_back(phrase);
-        else style.words_only = true;
-      }
-      return trapezoid_lines(atoms, page_.body_width, style);
-    }
-    return r.align == layout::Align::Center ? balanced_lines(atoms, page_.body_width, style)
-                                            : break_lines(atoms, page_.body_width, style);
-  }
-
-  // keep_after: height in grid lines of what must follow on the same page. A
-  // paragraph that keeps with what follows moves whole to the next page when
-  // both do not fit (a heading; a short lead-in to a table).
-  void paragraph(const compose::Paragraph& p, double keep_after) {
-    const layout::RoleStyle& r = *roles_.at(compose::style_role(p.kind)).style;
-    auto lines = lines_of(p, diags_);
-    if (keep_after > 0 && free_lines() < lines.size() + keep_after) new_page();
-    if (next_line() >= page_.lines_per_page) new_page();
-    const bool bookmark = p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2;
-    auto chunks = page_chunks(lines.size(), p.kind == compose::Kind::Body);
-    size_t k = 0;
-    for (size_t c = 0; c < chunks.size(); ++c) {
-      if (c > 0) new_page();
-      for (size_t j = 0; j < chunks[c]; ++j, ++k) {
-        const Line& ln = lines[k];
-        int slot = next_line();
-        if (bookmark && k == 0)  // where the heading's first line went
-          out_.bookmarks.push_back({p.kind == compose::Kind::Heading1 ? 1 : 2, p.plain(),
-                                    static_cast<int>(out_.pages.size()) - 1, page_.top + slot * pitch_});
-        double baseline = page_.top + slot * pitch_ + (pitch_ - r.size) / 2 + 0.88 * r.size;
-        double left = page_.left;
-        if (r.align == layout::Align::Center) left += (page_.body_width - ln.natural) / 2;
-        else if (r.align == layout::Align::Right) left += page_.body_width - ln.natural;
-        emit_line(ln, left, baseline, current());
-        y_ = (slot + 1) * pitch_;
-      }
-    }
-  }
-
-  // How many of n lines go on this page and each next one. A paragraph of two
-  // lines or more leaves no single line alone at the foot (orphan) or the head
-  // (widow) of a page. A leading 0 means: start on the next page.
-  std::vector<size_t> page_chunks(size_t n, bool guard) const {
-    const size_t full = page_.lines_per_page;
-    std::vector<size_t> chunks;
-    size_t first = static_cast<size_t>(free_lines());
-    if (guard && n >= 2 && first == 1) first = 0;
-    chunks.push_back(std::min(first, n));
-    for (size_t left = n - chunks[0]; left > 0; left -= chunks.back()) chunks.push_back(std::min(full, left));
-    if (guard && n >= 2 && chunks.size() > 1 && chunks.back() == 1) {
-      size_t& prev = chunks[chunks.size() - 2];
-      if (prev >= 3) { --prev; ++chunks.back(); }
-      else if (chunks.size() == 2) { chunks = {0, n}; }
-    }
-    return chunks;
-  }
-
-  // Height in grid lines that block i needs at the top of its first page: the
-  // smallest first part of a paragraph page_chunks allows (2 lines, or all of a
-  // paragraph of up to 3: 2 + 1 would leave a widow); a heading's lines and what
-  // it keeps with (through a run of headings); a table's first acceptable fragment.
-  double min_height(const std::vector<compose::Block>& blocks, size_t i) {
-    if (const auto* p = std::get_if<compose::Paragraph>(&blocks[i])) {
-      const double n = static_cast<double>(lines_of(*p, scratch_).size());
-      if (is_heading(*p) && i + 1 < blocks.size()) return n + min_height(blocks, i + 1);
-      return n <= 3 ? n : 2;
-    }
-    const auto& t = std::get<compose::Table>(blocks[i]);
-    TableLayout tl = measure_table(t, page_.body_width, roles_, out_, scratch_, &shaped_);
-    int first = fit_rows(tl, t.header_rows, page_.body_height);  // the smallest acceptable first fragment
-    for (int r = t.header_rows + 1; r <= t.rows; ++r)
-      if (fit_rows(tl, t.header_rows, tl.height(t.header_rows, r)) == r) { first = r; break; }
-    return (pitch_ * 0.25 + tl.height(0, first)) / pitch_;
+    lines_ = page_.lines_per_page;
   }
 
   void set_title_keep_together(std::vector<std::u32string> phrases) { title_keep_ = std::move(phrases); }
 
-  void blank_line() {
-    int slot = next_line();
-    y_ = std::min<double>(slot + 1, page_.lines_per_page) * pitch_;
-  }
-
-  // A table flows from the current position; where it splits, the next page
-  // repeats its header rows.
-  // Each fragment occupies whole grid lines (占行): a quarter line above it (none
-  // at a page's head) and below the table, its rows stretched evenly to the next
-  // line, so that the text after every table starts the same distance below it.
-  void table(const compose::Table& t) {
-    TableLayout tl = measure_table(t, page_.body_width, roles_, out_, diags_, &shaped_);
-    const int h = t.header_rows;
-    const double header_h = tl.height(0, h), margin = pitch_ * 0.25;
-    int from = h;
-    while (from < t.rows || from == h) {
-      const double top = y_ > 0 ? margin : 0;
-      const auto [g0, g1] = group_header(tl, from);
-      int to = fit_rows(tl, from, free_lines() * pitch_ - top - header_h - tl.height(g0, g1));
-      if (to == from && from < t.rows) {
-        if (y_ > 0) {  // not even the first acceptable fragment fits here
-          new_page();
-          continue;
-        }
-        to = from + 1;  // a row taller than a page: set it anyway
+  // Measures every block; characters no font has are reported once each. Throws
+  // PageLimit as soon as the blocks alone fill more than limits::kPages pages.
+  void measure(const std::vector<compose::Block>& blocks) {
+    double grid_lines = 0;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      Measured m;
+      m.first = units_;
+      if (const auto* p = std::get_if<compose::Paragraph>(&blocks[i])) {
+        m.para = p;
+        m.style = roles_.at(compose::style_role(p->kind)).style;
+        m.lines = lines_of(*p);
+        m.units = m.lines.size();
+        grid_lines += m.units;
+        const bool next = i + 1 < blocks.size();
+        const bool table_next = next && std::holds_alternative<compose::Table>(blocks[i + 1]);
+        m.keep_with_next = next && (is_heading(*p) || (lead_in(*p) && table_next && m.units <= 3));
+      } else {
+        m.table = &std::get<compose::Table>(blocks[i]);
+        m.tl = measure_table(*m.table, page_.body_width, roles_, out_, diags_, &shaped_);
+        m.units = std::max(1, m.table->rows - m.table->header_rows);
+        grid_lines += m.tl.height(0, m.table->rows) / pitch_;
       }
-      std::vector<std::pair<int, int>> ranges;
-      if (h > 0) ranges.emplace_back(0, h);
-      if (g1 > g0) ranges.emplace_back(g0, g1);
-      ranges.emplace_back(from, to);
-      double natural = 0;
-      int rows = 0;
-      for (const auto& [r0, r1] : ranges) natural += tl.height(r0, r1), rows += r1 - r0;
-      const bool last = to == t.rows;
-      const double bottom = last ? margin : 0;
-      double lines = std::ceil((top + natural + bottom) / pitch_ - 1e-6);
-      double room = lines * pitch_ - top - bottom;
-      if (lines > free_lines() && top + natural <= free_lines() * pitch_ + 1e-6) {
-        lines = free_lines();  // the space below falls at the page's foot
-        room = lines * pitch_ - top;
-      }
-      const double extra = std::max(0.0, room - natural) / rows;
-      draw_rows(tl, ranges, page_.left, page_.top + y_ + top, current(), extra);
-      y_ += std::max(lines * pitch_, top + natural);
-      from = to;
-      if (from < t.rows) new_page();
-      else break;
+      const auto* prev = i > 0 ? std::get_if<compose::Paragraph>(&blocks[i - 1]) : nullptr;
+      m.after_title = prev && prev->kind == compose::Kind::Title;
+      units_ += m.units;
+      block_at_.insert(block_at_.end(), m.units, static_cast<uint32_t>(i));
+      blocks_.push_back(std::move(m));
+      if (grid_lines > static_cast<double>(limits::kPages) * lines_) throw PageLimit{i};
     }
   }
+
+  size_t units() const { return units_; }
+  size_t block_at(size_t unit) const { return block_at_[unit]; }
+
+  // The ends a page starting at unit s may have, and their costs. Keeps: no line
+  // of a paragraph alone at a page's foot or head; a heading with what follows
+  // (its first two lines, or all of a paragraph of up to three, through a run of
+  // headings; a table's first rows); a lead-in of up to three lines with its table.
+  void pages_from(size_t s, std::vector<PageEnd>& ends) const {
+    ends.clear();
+    size_t furthest = s;  // the last end that fits, whatever the keeps
+    double y = 0;
+    for (size_t b = block_at_[s]; b < blocks_.size(); ++b) {
+      const Measured& m = blocks_[b];
+      if (m.units == 0) continue;
+      const size_t u = std::max(s, m.first) - m.first;
+      auto boundary = [&](size_t e, double at) {
+        if (!m.keep_with_next || e == units_) ends.push_back({e, cost(e, at, 0)});
+      };
+      if (m.table) {
+        const int h = m.table->header_rows, rows = m.table->rows, from = h + static_cast<int>(u);
+        Fragment f;
+        int to = std::min(from + 1, rows);
+        for (; to <= rows; ++to) {
+          f = fragment(m, from, to, y);
+          if (!f.fits && !(y == 0 && to <= from + 1)) break;  // a row taller than a page is set anyway
+          const size_t e = m.first + std::max(1, to - h);
+          furthest = e;
+          if (to == rows) {
+            boundary(e, f.end(y));
+          } else if (const Split how = split_at(m.tl, from, to); how != Split::No) {
+            const bool within_group = how == Split::Row && m.table->group_header_rows > 0;
+            ends.push_back({e, cost(e, f.end(y), within_group ? kWithinGroup : 0)});
+          }
+        }
+        if (to <= rows) break;  // the table goes on over the page
+        y = f.end(y);
+        continue;
+      }
+      if (u == 0 && m.after_title && y > 0) y += pitch_;
+      const bool body = m.para->kind == compose::Kind::Body;
+      size_t k = u;
+      for (; k < m.units; ++k) {
+        const int slot = next_line(y);
+        if (slot >= lines_) break;
+        y = (slot + 1) * pitch_;
+        const size_t e = m.first + k + 1, set = k + 1;
+        furthest = e;
+        if (set == m.units) boundary(e, y);
+        else if (body && set >= 2 && m.units - set >= 2) ends.push_back({e, cost(e, y, blank(y) > 1 ? kHole : 0)});
+      }
+      if (k < m.units) break;
+    }
+    if (ends.empty()) ends.push_back({std::max(furthest, s + 1), kPage + 10 * kHole});  // every keep broken
+  }
+
+  // Sets units [s, t) on a new page.
+  void set_page(size_t s, size_t t) {
+    out_.pages.emplace_back();
+    Page& page = out_.pages.back();
+    double y = 0;
+    for (size_t b = block_at_[s]; b < blocks_.size() && blocks_[b].first < t; ++b) {
+      const Measured& m = blocks_[b];
+      if (m.units == 0) continue;
+      const size_t u0 = std::max(s, m.first) - m.first, u1 = std::min(t, m.first + m.units) - m.first;
+      if (m.table) {
+        const int h = m.table->header_rows;
+        const int from = h + static_cast<int>(u0), to = std::min(m.table->rows, h + static_cast<int>(u1));
+        const Fragment f = fragment(m, from, to, y);
+        draw_rows(m.tl, f.ranges, page_.left, page_.top + y + f.top, page, f.extra);
+        y = f.end(y);
+        continue;
+      }
+      if (u0 == 0 && m.after_title && y > 0) y += pitch_;
+      const compose::Paragraph& p = *m.para;
+      const layout::RoleStyle& r = *m.style;
+      for (size_t k = u0; k < u1; ++k) {
+        const Line& ln = m.lines[k];
+        const int slot = next_line(y);
+        if (k == 0 && (p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2))
+          out_.bookmarks.push_back({p.kind == compose::Kind::Heading1 ? 1 : 2, p.plain(),
+                                    static_cast<int>(out_.pages.size()) - 1, page_.top + slot * pitch_});
+        const double baseline = page_.top + slot * pitch_ + (pitch_ - r.size) / 2 + 0.88 * r.size;
+        double left = page_.left;
+        if (r.align == layout::Align::Center) left += (page_.body_width - ln.natural) / 2;
+        else if (r.align == layout::Align::Right) left += page_.body_width - ln.natural;
+        emit_line(ln, left, baseline, page);
+        y = (slot + 1) * pitch_;
+      }
+    }
+  }
+
+  void empty_page() { out_.pages.emplace_back(); }
 
   void number_pages() {
     const RoleFonts& rf = roles_.at(layout::Role::PageNumber);
@@ -207,14 +223,81 @@ class PageBuilder {
   }
 
  private:
-  Page& current() { return out_.pages.back(); }
-  void new_page() {
-    if (out_.pages.size() == limits::kPages) throw PageLimit{};
-    out_.pages.emplace_back();
-    y_ = 0;
+  // The paragraph's lines; characters no font has are reported.
+  std::vector<Line> lines_of(const compose::Paragraph& p) {
+    // The lines of each part the input breaks the paragraph into, one under another.
+    std::vector<Line> lines;
+    for (size_t b = 0, e; b < p.runs.size(); b = e) {
+      for (e = b + 1; e < p.runs.size() && !p.runs[e].line_break;) ++e;
+      if (b == 0 && e == p.runs.size()) return part_lines(p, p.runs);
+      auto part = part_lines(p, std::vector<compose::Run>(p.runs.begin() + b, p.runs.begin() + e));
+      lines.insert(lines.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+    return lines;
   }
-  int next_line() const { return static_cast<int>(std::ceil(y_ / pitch_ - 1e-6)); }
-  double free_lines() const { return page_.lines_per_page - next_line(); }
+
+  std::vector<Line> part_lines(const compose::Paragraph& p, const std::vector<compose::Run>& runs) {
+    const layout::RoleStyle& r = *roles_.at(compose::style_role(p.kind)).style;
+    auto atoms = shape_runs(runs, roles_, grid_, body_size_, out_, diags_, &shaped_);
+    InlineStyle style;
+    style.first_indent = r.indent * grid_;
+    style.justify = r.align == layout::Align::Left;
+    style.cjk_latin_space = typo_.cjk_latin_space;
+    if (p.kind == compose::Kind::Title) {
+      // The title breaks between the layout's phrases ({organ}, …年度报告); a
+      // phrase longer than a line breaks between its words.
+      for (const auto& phrase : title_keep_) {
+        if (phrase.size() * r.size < page_.body_width) style.keep_together.push_back(phrase);
+        else style.words_only = true;
+      }
+      return trapezoid_lines(atoms, page_.body_width, style);
+    }
+    return r.align == layout::Align::Center ? balanced_lines(atoms, page_.body_width, style)
+                                            : break_lines(atoms, page_.body_width, style);
+  }
+
+  int next_line(double y) const { return static_cast<int>(std::ceil(y / pitch_ - 1e-6)); }
+  int blank(double y) const { return lines_ - std::min(lines_, next_line(y)); }
+
+  // A page ending before unit e, its content down to y.
+  double cost(size_t e, double y, double split) const {
+    if (e == units_) return kPage;  // the last page may end anywhere
+    const int b = blank(y);
+    const bool section = section_at(e);
+    double c = kPage + split + (section ? kBlankLine / 4 : kBlankLine) * b * b;
+    if (b > kHoleLines && !section) c += kHole;
+    return c;
+  }
+
+  // Does unit e start a section (一、…)?
+  bool section_at(size_t e) const {
+    const Measured& m = blocks_[block_at_[e]];
+    return m.first == e && m.para && m.para->kind == compose::Kind::Heading1;
+  }
+
+  Fragment fragment(const Measured& m, int from, int to, double y) const {
+    const TableLayout& tl = m.tl;
+    const int h = m.table->header_rows;
+    const double margin = pitch_ * 0.25;
+    Fragment f;
+    f.top = y > 0 ? margin : 0;
+    if (h > 0) f.ranges.emplace_back(0, h);
+    if (const auto [g0, g1] = group_header(tl, from); g1 > g0) f.ranges.emplace_back(g0, g1);
+    f.ranges.emplace_back(from, to);
+    int rows = 0;
+    for (const auto& [r0, r1] : f.ranges) f.natural += tl.height(r0, r1), rows += r1 - r0;
+    const double bottom = to == m.table->rows ? margin : 0;
+    const double free = (lines_ - next_line(y)) * pitch_;
+    f.fits = f.top + f.natural <= free + 1e-6;
+    f.height = std::ceil((f.top + f.natural + bottom) / pitch_ - 1e-6) * pitch_;
+    double room = f.height - f.top - bottom;
+    if (f.height > free + 1e-6 && f.fits) {
+      f.height = free;  // the space below falls at the page's foot
+      room = f.height - f.top;
+    }
+    if (rows > 0) f.extra = std::max(0.0, room - f.natural) / rows;
+    return f;
+  }
 
   const layout::Page& page_;
   const layout::Typography& typo_;
@@ -222,9 +305,12 @@ class PageBuilder {
   const Roles& roles_;
   Result& out_;
   Diagnostics& diags_;
-  Diagnostics scratch_;  // measurements made twice report only once
   ShapeCache shaped_;
-  double pitch_ = 0, grid_ = 0, body_size_ = 0, y_ = 0;
+  std::vector<Measured> blocks_;
+  std::vector<uint32_t> block_at_;  // the block of each unit
+  size_t units_ = 0;
+  double pitch_ = 0, grid_ = 0, body_size_ = 0;
+  int lines_ = 0;
 };
 
 }  // namespace
@@ -236,34 +322,34 @@ Result typeset(const compose::Document& doc, font::FontLibrary& fonts, Diagnosti
   out.height = l.page.height;
   const Roles roles = resolve_roles(l, doc.fonts, fonts);
   PageBuilder pb(l, roles, out, diags);
-  Diagnostics scratch;  // measurements: each character no font has is reported once, where it is set
   pb.set_title_keep_together(doc.title_keep_together);
-  Loc last_prose;  // the last place in the input the pages have reached
-  try {
-    for (size_t i = 0; i < doc.blocks.size(); ++i) {
-      const auto& b = doc.blocks[i];
-      if (const auto* p = std::get_if<compose::Paragraph>(&b)) {
-        if (!p->runs.empty() && p->runs[0].origin) last_prose = p->runs[0].locate(0);
-        const bool next = i + 1 < doc.blocks.size();
-        double keep = 0;
-        if (next && (is_heading(*p) || (lead_in(*p) && std::holds_alternative<compose::Table>(doc.blocks[i + 1]) &&
-                                        pb.lines_of(*p, scratch).size() <= 3)))
-          keep = pb.min_height(doc.blocks, i + 1);
-        pb.paragraph(*p, keep);
-        if (p->kind == compose::Kind::Title) pb.blank_line();
-      } else {
-        pb.table(std::get<compose::Table>(b));
-      }
-    }
-  } catch (const PageLimit&) {
-    Diagnostic d{Severity::Error, last_prose,
-                 "报告超过 " + std::to_string(limits::kPages) + " 页（排到此处时已满 " +
-                     std::to_string(limits::kPages) + " 页）：请精简正文，或检查是否误粘贴了大量文字",
-                 doc.source_path};
-    diags.add(d);
+  // Where the pages have reached when they are too many: the last prose before block b.
+  auto too_long = [&](size_t b) {
+    Loc at;
+    for (size_t i = 0; i <= b && i < doc.blocks.size(); ++i)
+      if (const auto* p = std::get_if<compose::Paragraph>(&doc.blocks[i]); p && !p->runs.empty() && p->runs[0].origin)
+        at = p->runs[0].locate(0);
+    diags.add(Diagnostic{Severity::Error, at,
+                         "报告超过 " + std::to_string(limits::kPages) + " 页（排到此处时已满 " +
+                             std::to_string(limits::kPages) + " 页）：请精简正文，或检查是否误粘贴了大量文字",
+                         doc.source_path});
     out.pages.clear();
     return out;
+  };
+  // The blocks up to where they surely fill more than limits::kPages pages; then
+  // the page breaks over them.
+  std::optional<size_t> over;
+  try {
+    pb.measure(doc.blocks);
+  } catch (const PageLimit& limit) {
+    over = limit.block;
   }
+  const size_t n = pb.units();
+  const auto starts = total_fit(n, [&](size_t s, std::vector<PageEnd>& ends) { pb.pages_from(s, ends); });
+  if (starts.size() > limits::kPages) return too_long(pb.block_at(starts[limits::kPages]));
+  if (over) return too_long(*over);
+  for (size_t i = 0; i < starts.size(); ++i) pb.set_page(starts[i], i + 1 < starts.size() ? starts[i + 1] : n);
+  if (starts.empty()) pb.empty_page();
   pb.number_pages();
   return out;
 }

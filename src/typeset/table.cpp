@@ -153,43 +153,32 @@ bool group_title(const compose::Table& t, int r) {
   return false;
 }
 
-// May the body split between rows r-1 and r?
-bool can_split(const TableLayout& tl, int from, int r) {
-  const auto& t = *tl.table;
-  const int rows = t.rows;
-  if (r - from < 2 && rows - from >= 2) return false;      // a lone row at the foot
-  if (rows - r < 2 && rows - from >= 2) return false;      // a lone row at the head
-  // A group's title keeps with its header rows and one row more.
-  for (int k = 1; k <= 1 + std::max(1, t.group_header_rows); ++k)
-    if (r - k >= from && group_title(t, r - k)) return false;
-  for (size_t i = 0; i < t.cells.size(); ++i) {
-    const auto& c = t.cells[i];
-    if (c.row >= r || c.row + c.rowspan <= r) continue;  // not cut by this split
-    if (tl.height(std::max(c.row, from), r) < tl.cell_h[i]) return false;
-    if (tl.height(r, c.row + c.rowspan) < tl.cell_h[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::pair<int, int> group_header(const TableLayout& tl, int from) {
   const auto& t = *tl.table;
-  if (t.group_header_rows == 0) return {from, from};
+  if (t.group_header_rows == 0 || (from < t.rows && group_title(t, from))) return {from, from};  // a group starts here
   for (int g = from - 1; g >= t.header_rows; --g)
     if (group_title(t, g)) return from > g + t.group_header_rows ? std::pair{g, g + 1 + t.group_header_rows}
                                                                   : std::pair{from, from};
   return {from, from};
 }
 
-int fit_rows(const TableLayout& tl, int from, double room) {
-  const int rows = tl.table->rows;
-  int r = from;
-  double used = 0;
-  while (r < rows && used + tl.row_h[r] <= room + 1e-6) used += tl.row_h[r++];
-  if (r == rows) return rows;
-  while (r > from && !can_split(tl, from, r)) --r;
-  return r;
+Split split_at(const TableLayout& tl, int from, int r) {
+  const auto& t = *tl.table;
+  const int rows = t.rows;
+  if (r - from < 2 && rows - from >= 2) return Split::No;  // a lone row at the foot
+  if (rows - r < 2 && rows - from >= 2) return Split::No;  // a lone row at the head
+  // A group's title keeps with its header rows and one row more.
+  for (int k = 1; k <= 1 + std::max(1, t.group_header_rows); ++k)
+    if (r - k >= from && group_title(t, r - k)) return Split::No;
+  for (size_t i = 0; i < t.cells.size(); ++i) {
+    const auto& c = t.cells[i];
+    if (c.row >= r || c.row + c.rowspan <= r) continue;  // not cut by this split
+    if (tl.height(std::max(c.row, from), r) < tl.cell_h[i]) return Split::No;
+    if (tl.height(r, c.row + c.rowspan) < tl.cell_h[i]) return Split::No;
+  }
+  return group_title(t, r) ? Split::Group : Split::Row;
 }
 
 double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& ranges, double left, double y,

@@ -21,11 +21,12 @@ struct TableLayout {
 TableLayout measure_table(const compose::Table& t, double width, const Roles& roles,
                           Result& out, Diagnostics& diags, ShapeCache* cache = nullptr);
 
-// The last body row (exclusive) of a fragment starting at body row `from`, given
-// `room` points below the repeated header. Splits only between rows where no page
-// ends with a lone row, a group title or a spanning label too short for its text.
-// Returns `from` when not even the first acceptable fragment fits.
-int fit_rows(const TableLayout& tl, int from, double room);
+// May a fragment starting at body row `from` end before row r, and how well?
+// Never leaving a lone row at either end, nor a group's title without its header
+// rows and one row more, nor a spanning cell too short on either side for its
+// text (drawn on both).
+enum class Split { No, Group, Row };  // Group: before a group's title, the best
+Split split_at(const TableLayout& tl, int from, int r);
 
 // The rows [begin, end) repeated above body row `from` when a page starts there
 // inside a group: the group's title and header rows (empty when none).
