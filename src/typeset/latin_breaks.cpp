@@ -102,12 +102,21 @@ LatinBreaks latin_breaks(const std::u32string& text) {
   if (!any) return {};
   LatinBreaks out{std::vector<bool>(text.size() + 1, false), std::vector<bool>(text.size() + 1, false)};
   std::vector<bool>& allowed = out.allowed;
-  if (icu::BreakIterator* it = line_breaker()) {
-    std::vector<size_t> at;  // UTF-16 offset -> index into text
-    const icu::UnicodeString u = utf16(text, at);
+  // ICU reads each run of characters that are not CJK, with one character of
+  // context on either side; a run of letters and digits alone has no break.
+  auto alnum = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (size_t b = 0, e; b < text.size(); b = e) {
+    if (is_cjk(text[b])) { e = b + 1; continue; }
+    bool plain = true;
+    for (e = b; e < text.size() && !is_cjk(text[e]); ++e) plain = plain && alnum(text[e]);
+    icu::BreakIterator* it = e - b > 1 && !plain ? line_breaker() : nullptr;
+    if (!it) continue;
+    const size_t from = b > 0 ? b - 1 : b, to = std::min(e + 1, text.size());
+    std::vector<size_t> at;  // UTF-16 offset -> index into the run
+    const icu::UnicodeString u = utf16(text.substr(from, to - from), at);
     it->setText(u);
     for (int32_t p = it->first(); p != icu::BreakIterator::DONE; p = it->next())
-      if (p > 0 && p < u.length()) allowed[at[p]] = true;
+      if (const size_t i = from + at[p]; p > 0 && p < u.length() && i > b && i < e) allowed[i] = true;
   }
   for (const auto& [b, e] : links(text)) {
     for (size_t i = b + 1; i < e; ++i) {
