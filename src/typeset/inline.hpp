@@ -99,12 +99,14 @@ struct InlineStyle {
   bool words_only = false;  // Han text breaks only between words (a dictionary's; 7 ms to load: titles only)
 };
 
-// Runs already shaped for one document (one Result): the cells of a table that
-// hold the same figure, a table measured before its heading is placed and again
-// when it is set, paragraphs said twice. Holds only runs all of whose
-// characters were found, so that every missing one is still reported where it is.
+// Short runs already shaped for one document (one Result): the cells of tables
+// that hold the same figure or label, page numbers. Prose is shaped once anyway,
+// and keeping its atoms cost more memory (page faults) than it saved. Holds only
+// runs all of whose characters were found, so that every missing one is still
+// reported where it is.
 class ShapeCache {
  public:
+  static constexpr size_t kLongest = 64;  // key characters: role and text of a cell
   const std::vector<Atom>* find(const std::u32string& key) const;
   void keep(std::u32string key, const std::vector<Atom>& atoms);
   static std::u32string key(const std::vector<compose::Run>& runs, double body_grid, double body_size);

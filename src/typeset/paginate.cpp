@@ -1,5 +1,5 @@
-// The page builder: measures every block once (a paragraph's lines, a table's
-// rows), chooses the page breaks over the whole document (page_breaks.hpp) under
+// The page builder: measures every block (how many lines a paragraph takes, a
+// table's rows), chooses the page breaks over the whole document (page_breaks.hpp) under
 // the keeps and costs below, sets each page on the layout's grid (a table split
 // between rows repeats its header) and numbers the pages.
 #include <algorithm>
@@ -41,12 +41,13 @@ bool lead_in(const compose::Paragraph& p) {
 constexpr double kPage = 1e6, kHole = 1e5, kWithinGroup = 100, kBlankLine = 10;
 constexpr int kHoleLines = 4;
 
-// One block as measured. Its units (a paragraph's lines; a table's body rows, or
+// One block as measured (a paragraph's lines are not kept: breaking it again on
+// its page costs less than the memory for every line of the document). Its units
+// (a paragraph's lines; a table's body rows, or
 // one for a table of only a header) are numbered through the document from `first`.
 struct Measured {
   const compose::Paragraph* para = nullptr;
   const layout::RoleStyle* style = nullptr;
-  std::vector<Line> lines;
   const compose::Table* table = nullptr;
   TableLayout tl;
   size_t first = 0, units = 0;
@@ -87,8 +88,7 @@ class PageBuilder {
       if (const auto* p = std::get_if<compose::Paragraph>(&blocks[i])) {
         m.para = p;
         m.style = roles_.at(compose::style_role(p->kind)).style;
-        m.lines = lines_of(*p);
-        m.units = m.lines.size();
+        m.units = lines_of(*p, diags_).size();  // set again on its page: holding every line costs more
         grid_lines += m.units;
         const bool next = i + 1 < blocks.size();
         const bool table_next = next && std::holds_alternative<compose::Table>(blocks[i + 1]);
@@ -183,8 +183,9 @@ class PageBuilder {
       if (u0 == 0 && m.after_title && y > 0) y += pitch_;
       const compose::Paragraph& p = *m.para;
       const layout::RoleStyle& r = *m.style;
+      const std::vector<Line> lines = lines_of(p, again_);
       for (size_t k = u0; k < u1; ++k) {
-        const Line& ln = m.lines[k];
+        const Line& ln = lines[k];
         const int slot = next_line(y);
         if (k == 0 && (p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2))
           out_.bookmarks.push_back({p.kind == compose::Kind::Heading1 ? 1 : 2, p.plain(),
@@ -224,21 +225,21 @@ class PageBuilder {
 
  private:
   // The paragraph's lines; characters no font has are reported.
-  std::vector<Line> lines_of(const compose::Paragraph& p) {
+  std::vector<Line> lines_of(const compose::Paragraph& p, Diagnostics& diags) {
     // The lines of each part the input breaks the paragraph into, one under another.
     std::vector<Line> lines;
     for (size_t b = 0, e; b < p.runs.size(); b = e) {
       for (e = b + 1; e < p.runs.size() && !p.runs[e].line_break;) ++e;
-      if (b == 0 && e == p.runs.size()) return part_lines(p, p.runs);
-      auto part = part_lines(p, std::vector<compose::Run>(p.runs.begin() + b, p.runs.begin() + e));
+      if (b == 0 && e == p.runs.size()) return part_lines(p, p.runs, diags);
+      auto part = part_lines(p, std::vector<compose::Run>(p.runs.begin() + b, p.runs.begin() + e), diags);
       lines.insert(lines.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
     }
     return lines;
   }
 
-  std::vector<Line> part_lines(const compose::Paragraph& p, const std::vector<compose::Run>& runs) {
+  std::vector<Line> part_lines(const compose::Paragraph& p, const std::vector<compose::Run>& runs, Diagnostics& diags) {
     const layout::RoleStyle& r = *roles_.at(compose::style_role(p.kind)).style;
-    auto atoms = shape_runs(runs, roles_, grid_, body_size_, out_, diags_, &shaped_);
+    auto atoms = shape_runs(runs, roles_, grid_, body_size_, out_, diags, &shaped_);
     InlineStyle style;
     style.first_indent = r.indent * grid_;
     style.justify = r.align == layout::Align::Left;
@@ -305,6 +306,7 @@ class PageBuilder {
   const Roles& roles_;
   Result& out_;
   Diagnostics& diags_;
+  Diagnostics again_;  // what setting a measured paragraph again would report twice
   ShapeCache shaped_;
   std::vector<Measured> blocks_;
   std::vector<uint32_t> block_at_;  // the block of each unit

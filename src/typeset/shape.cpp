@@ -46,7 +46,8 @@ std::vector<Atom> shape_runs(const std::vector<compose::Run>& runs, const Roles&
   std::u32string key;
   if (cache) {
     key = ShapeCache::key(runs, body_grid, body_size);
-    if (const auto* atoms = cache->find(key)) return *atoms;
+    if (key.size() > ShapeCache::kLongest) cache = nullptr;  // prose: said once
+    else if (const auto* atoms = cache->find(key)) return *atoms;
   }
   std::vector<Atom> atoms;
   std::map<char32_t, Missing> missing;
