@@ -19,7 +19,9 @@ struct TermValue {
 
 struct Violation {
   const layout::Rule* rule = nullptr;
-  std::string scope;  // 自然人列, or the row's label
+  int table = 0;
+  std::string scope;   // 自然人列, or the row's label
+  std::string column;  // Axis::Column: the column's name (自然人)
   layout::FigureType type = layout::FigureType::Count;
   std::vector<TermValue> left, right;
   std::vector<CellId> suspects;  // given cells behind the terms, in order of preference
@@ -53,6 +55,26 @@ int64_t total(const std::vector<TermValue>& terms) {
   return s;
 }
 
+int64_t difference(const Violation& v) { return total(v.left) - total(v.right); }
+
+// A column rule broken in a total column (总计) only because it is broken in the
+// columns the total sums (by a row rule of the table: 总计 = 自然人 + …) is one
+// mistake, reported in those columns: one wrong 上年结转 figure is one error.
+bool explained(const Violation& v, const std::vector<Violation>& found, const layout::Table& t) {
+  if (v.rule->axis != layout::Axis::Column) return false;
+  for (const auto& sum : t.rules) {
+    if (sum.axis != layout::Axis::Row || sum.right.size() != 1 || sum.right[0].key != v.column) continue;
+    int64_t parts = 0;
+    bool any = false;
+    for (const auto& other : found)
+      if (other.rule == v.rule && other.table == v.table && &other != &v)
+        for (const auto& term : sum.left)
+          if (term.key == other.column) parts += term.sign * difference(other), any = true;
+    if (any && parts * sum.right[0].sign == difference(v)) return true;
+  }
+  return false;
+}
+
 class Evaluator {
  public:
   Evaluator(const Figures& f, const Figures* previous) : f_(f), previous_(previous) {}
@@ -62,6 +84,7 @@ class Evaluator {
   std::optional<Violation> apply(int table, const layout::Rule& rule, int scope) {
     Violation v;
     v.rule = &rule;
+    v.table = table;
     for (const auto& [terms, out] : {std::pair{&rule.left, &v.left}, std::pair{&rule.right, &v.right}})
       for (const auto& term : *terms) {
         auto tv = value(table, rule, term, scope);
@@ -74,7 +97,8 @@ class Evaluator {
       v.scope = t.fields[scope].label;
     } else {
       const layout::Field& first = t.fields[t.field_index(rule.right[0].key)];
-      v.scope = first.column_name(scope) + (first.columns.empty() ? "" : "列");
+      v.column = first.column_name(scope);
+      v.scope = v.column + (first.columns.empty() ? "" : "列");
     }
     const CellId anchor = term_cell(f_, table, rule, rule.right[0], scope);
     v.type = f_.field(anchor).types[anchor.column];
@@ -152,6 +176,7 @@ void check_rules(const Figures& f, const Figures* previous, Diagnostics& diags) 
   for (const auto& v : found)
     for (CellId c : v.suspects) ++count[c];
   for (const auto& v : found) {
+    if (explained(v, found, *f.tables()[v.table].table)) continue;
     Loc at = v.fallback;
     int best = 0;
     for (CellId c : v.suspects)
