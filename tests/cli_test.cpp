@@ -176,6 +176,19 @@ BOOST_AUTO_TEST_CASE(init_writes_a_template_that_passes_check_once_filled) {
   BOOST_CHECK(!fs::exists(t.file("stale.toml")));
 }
 
+// A government's title says 政府 once: the organ before the year (issue 17).
+BOOST_AUTO_TEST_CASE(init_titles_a_government_without_saying_zhengfu_twice) {
+  TempDir t;
+  for (const std::string organ : {"洪泽区人民政府", "某某县政府"}) {
+    Output o = run(kBinary + " init --year 2025 --organ " + organ + " " + t.file(organ + ".toml"));
+    BOOST_REQUIRE_EQUAL(o.code, 0);
+    const std::string tpl = read_file(t.file(organ + ".toml"));
+    BOOST_TEST_INFO(organ);
+    BOOST_CHECK(tpl.find("title  = \"" + organ + "2025年政府信息公开工作年度报告\"") != std::string::npos);
+    BOOST_CHECK(tpl.find("政府政府") == std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(fonts_lists_roles_fallbacks_and_missing_characters) {
   Output o = run(kBinary + " fonts");
   BOOST_CHECK_EQUAL(o.code, 0);

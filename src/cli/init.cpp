@@ -80,12 +80,22 @@ std::string field_comment(const layout::Table& t, const layout::Field& f, bool s
   return c;
 }
 
+// The report's usual title. An organ that is a government (…人民政府, …政府) goes
+// before the year, so that 政府 is not said twice: 洪泽区人民政府2023年政府信息公开…
+std::string report_title(int year, const std::string& organ) {
+  const std::string y = std::to_string(year) + "年", rest = "政府信息公开工作年度报告";
+  const std::string gov = "政府";
+  if (organ.size() > gov.size() && organ.compare(organ.size() - gov.size(), gov.size(), gov) == 0)
+    return organ + y + rest;
+  return y + organ + rest;
+}
+
 }  // namespace
 
 std::string init_template(const layout::Layout& l, int year, const std::string& organ) {
   const std::string name = organ.empty() ? "（机关名称）" : organ;
   std::string o;
-  o += "# " + std::to_string(year) + "年" + name + "政府信息公开工作年度报告 — nianbao 输入文件\n";
+  o += "# " + report_title(year, name) + " — nianbao 输入文件\n";
   o += "# 由 nianbao init 生成，格式：" + l.name + "（" + l.document + "）。\n";
   o += "# 填写：文字写在 \"\"\" 与 \"\"\" 之间；空一行为新段落；**文字** 为加粗；以“## ”开头的一行为\n";
   o += "# 二级标题（如 ## （一）主动公开），“### ”三级，“#### ”四级。数字不加引号和单位，没有的填 0。\n";
@@ -94,7 +104,7 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
   o += commented("format = \"" + l.id + "\"", w, "年报格式：" + l.document);
   o += commented("year   = " + std::to_string(year), w, "报告年度");
   o += commented("organ  = \"" + organ + "\"", w, "发布机关（全称）");
-  o += commented("title  = \"" + std::to_string(year) + "年" + organ + "政府信息公开工作年度报告\"", w,
+  o += commented("title  = \"" + report_title(year, organ) + "\"", w,
                  "报告标题（要自己分行时写成 [\"第一行\", \"第二行\"]）");
   o += commented("date   = " + std::to_string(year + 1) + "-01-31", w,
                  "发布日期（不加引号；法定时限为次年1月31日前）");
