@@ -312,6 +312,35 @@ class ReportReader {
     s.figures[field.key] = std::move(fv);
   }
 
+  // The formats before and after the report's, whose rows a clerk may have kept.
+  void set_neighbours(std::vector<const layout::Layout*> others) { others_ = std::move(others); }
+
+  // For a key of another format's table: which format and row it is, and the rows
+  // this format has in its place (those whose label starts with its label or the
+  // other way round: 2021 splits （六）其他处理 into three).
+  // The rows named are not reported missing again (`named`).
+  std::string other_format(const layout::Layout& l, const layout::Section& ls, const std::string& key,
+                           std::set<std::string>& named) const {
+    for (const layout::Layout* o : others_)
+      for (const auto& os : o->sections) {
+        const layout::Table* ot = os.key == ls.key ? o->table_for(os) : nullptr;
+        const layout::Field* of = ot ? ot->find_field(key) : nullptr;
+        if (!of) continue;
+        std::string rows;
+        int count = 0;
+        if (const layout::Table* t = l.table_for(ls))
+          for (const auto& f : t->fields)
+            if (f.label.rfind(of->label, 0) == 0 || of->label.rfind(f.label, 0) == 0) {
+              rows += (rows.empty() ? "" : "、") + f.key + "（" + f.label + "）";
+              named.insert(f.key);
+              ++count;
+            }
+        return "：这是 " + o->id + " 格式的行（" + of->label + "），" + l.id + " 格式" +
+               (count == 0 ? "没有这一行：请删去" : "中对应的行为 " + rows + (count == 1 ? "：请改用这个键" : "：请改用这些键"));
+      }
+    return "";
+  }
+
   void section(const toml::table& doc, const layout::Layout& l, const layout::Section& ls, Report& r) {
     SectionInput s;
     s.key = ls.key;
@@ -330,6 +359,7 @@ class ReportReader {
       return;
     }
     std::vector<std::string> known{"text"};
+    std::set<std::string> named;  // rows an error about another format's key names already
     if (table)
       for (const auto& f : table->fields) known.push_back(f.key);
     for (const auto& [k, v] : in_file_order(*t)) {
@@ -340,7 +370,9 @@ class ReportReader {
       }
       const layout::Field* field = table ? table->find_field(key) : nullptr;
       if (!field) {
-        d_.error(loc(*k), "未知的键 " + ls.key + "." + shorten(key) + "（" + ls.title + "）" + suggest(key, known));
+        const std::string elsewhere = other_format(l, ls, key, named);
+        d_.error(loc(*k), "未知的键 " + ls.key + "." + shorten(key) + "（" + ls.title + "）" +
+                              (elsewhere.empty() ? suggest(key, known) : elsewhere));
         misspelt(key, ls.key + ".", known);
         continue;
       }
@@ -348,7 +380,7 @@ class ReportReader {
     }
     if (table) {
       for (const auto& f : table->fields) {
-        if (s.figures.count(f.key) || f.optional) continue;
+        if (s.figures.count(f.key) || f.optional || named.count(f.key)) continue;
         if (std::all_of(f.derivable.begin(), f.derivable.end(), [](bool d) { return d; })) {
           // Every cell is computed by the check stage (the （七）总计 row).
           s.figures[f.key] = FieldValue{std::vector<Figure>(f.types.size(), Figure{0, s.loc, false}), s.loc};
@@ -426,6 +458,7 @@ class ReportReader {
  private:
   SourceRef src_;
   Diagnostics& d_;
+  std::vector<const layout::Layout*> others_;
   std::set<std::string> suggested_;
   Places places_;
   size_t blocks_left_ = limits::kBlocks;  // paragraphs and headings, all prose together
@@ -518,6 +551,10 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
     local.warning(r.title_loc, "标题中没有报告年度 " + std::to_string(r.year) + "：请核对 title 和 year");
 
   if (const toml::node* f = doc->get("fonts")) rr.fonts(*f, r);
+  std::vector<const layout::Layout*> neighbours;
+  for (const layout::Layout* o : {find_layout("", l.first_year - 1), find_layout("", l.last_year + 1)})
+    if (o && o != &l) neighbours.push_back(o);
+  rr.set_neighbours(std::move(neighbours));
   for (const auto& s : l.sections) rr.section(*doc, l, s, r);
 
   diags.append(local);
