@@ -284,3 +284,39 @@ BOOST_AUTO_TEST_CASE(output_options) {
   BOOST_CHECK_EQUAL(d.code, 0);
   BOOST_CHECK(fs::exists(t.file("out/quanan-2020.pdf")));
 }
+
+// Publication after the statutory deadline (条例第四十九条): a department's report by
+// 31 January, a government's own report (consolidated = true) by 31 March (issue 17).
+BOOST_AUTO_TEST_CASE(a_date_after_the_deadline_is_a_warning_naming_it) {
+  TempDir t;
+  const std::string sample = read_file(kSourceDir + "/input/quanan-2020.toml");
+  struct Case {
+    std::string date, extra, warning;
+  };
+  const std::vector<Case> cases = {
+      {"2021-01-31", "", ""},
+      {"2021-02-01", "", "r.toml:8:8: 警告: 发布日期 2021-02-01 晚于法定时限 2021-01-31（政府信息公开条例第四十九条："
+                         "部门的年度报告于每年1月31日前公布）：请核对 date；县级以上人民政府的本级年度报告（3月31日前公布）请加一行 "
+                         "consolidated = true"},
+      {"2021-03-31", "consolidated = true\n", ""},
+      {"2021-04-01", "consolidated = true\n", "r.toml:8:8: 警告: 发布日期 2021-04-01 晚于法定时限 2021-03-31（政府信息公开条例第四十九条："
+                                                "本级政府的年度报告于每年3月31日前公布）：请核对 date"},
+  };
+  for (const auto& c : cases) {
+    std::string s = sample;
+    const size_t at = s.find("\ndate") + 1, end = s.find('\n', at);
+    s.replace(at, end - at, "date = " + c.date + "\n" + c.extra);
+    write_file(t.file("r.toml"), s);
+    Output o = run("cd " + t.path.string() + " && " + kBinary + " check r.toml");
+    BOOST_TEST_INFO(c.date << " " << c.extra << o.err);
+    BOOST_CHECK_EQUAL(o.code, 0);
+    BOOST_CHECK_EQUAL(o.err.find("晚于法定时限") != std::string::npos, !c.warning.empty());
+    if (!c.warning.empty()) BOOST_CHECK(o.err.find(c.warning) != std::string::npos);
+  }
+  std::string s = sample;
+  s.insert(s.find("\ndate") + 1, "consolidated = \"是\"\n");
+  write_file(t.file("r.toml"), s);
+  Output o = run("cd " + t.path.string() + " && " + kBinary + " check r.toml");
+  BOOST_CHECK_EQUAL(o.code, 1);
+  BOOST_CHECK(o.err.find("r.toml:8:16: 错误: 键 consolidated 应为布尔值 true 或 false") != std::string::npos);
+}

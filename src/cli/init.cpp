@@ -108,6 +108,7 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
                  "报告标题（要自己分行时写成 [\"第一行\", \"第二行\"]）");
   o += commented("date   = " + std::to_string(year + 1) + "-01-31", w,
                  "发布日期（不加引号；法定时限为次年1月31日前）");
+  o += commented("# consolidated = true", w, "县级以上人民政府的本级年度报告时去掉 #（时限为3月31日前）");
   o += "\n# 前言（可删去）：报告的依据、组成、统计期限、电子版下载地址和联系方式。\n";
   o += "preface = \"\"\"\n\"\"\"\n";
   for (const auto& s : l.sections) {

@@ -542,6 +542,25 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   } else {
     rr.missing_top("date", "发布日期", "date = " + std::to_string(r.year ? r.year + 1 : 2021) + "-01-31");
   }
+  if (const toml::node* c = doc->get("consolidated")) {
+    if (auto v = c->value_exact<bool>()) r.consolidated = *v;
+    else rr.type_error(*c, "consolidated", "布尔值 true 或 false（是否为县级以上人民政府的本级年度报告）");
+  }
+  // 条例第四十九条: a department publishes its report by 31 January; a government's
+  // own report (本级政府) is published by 31 March.
+  if (r.year && r.date.year) {
+    const Date due{r.year + 1, r.consolidated ? 3 : 1, 31};
+    auto text = [](const Date& d) {
+      char b[16];
+      std::snprintf(b, sizeof b, "%04d-%02d-%02d", d.year, d.month, d.day);
+      return std::string(b);
+    };
+    if (std::tie(r.date.year, r.date.month, r.date.day) > std::tie(due.year, due.month, due.day))
+      local.warning(r.date_loc, "发布日期 " + text(r.date) + " 晚于法定时限 " + text(due) + "（政府信息公开条例第四十九条：" +
+                                    (r.consolidated ? "本级政府的年度报告于每年3月31日前公布）：请核对 date"
+                                                    : "部门的年度报告于每年1月31日前公布）：请核对 date；县级以上人民政府的本级年度报告"
+                                                      "（3月31日前公布）请加一行 consolidated = true"));
+  }
   if (const toml::node* p = doc->get("preface")) r.preface = rr.prose(*p, "preface");
   if (r.year && r.date.year && r.date.year <= r.year)
     local.warning(r.date_loc, "发布日期 " + std::to_string(r.date.year) + "-" + std::to_string(r.date.month) + "-" +

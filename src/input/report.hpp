@@ -76,6 +76,7 @@ struct Report {
   std::vector<TitleLine> title_lines;  // one, or the lines the input breaks it into
   Date date;
   Loc date_loc;
+  bool consolidated = false;  // a government's own report (本级政府), due 31 March, not 31 January
   std::optional<Prose> preface;
   std::vector<SectionInput> sections;       // in the layout's order
   std::map<layout::Role, FontChoice> fonts;

@@ -140,7 +140,7 @@ struct Mention {
 };
 
 // The keys of an input file outside its sections: no section may take one.
-inline constexpr const char* kReportKeys[] = {"format", "year", "organ", "title", "date", "preface", "fonts"};
+inline constexpr const char* kReportKeys[] = {"format", "year", "organ", "title", "date", "consolidated", "preface", "fonts"};
 
 struct Section {
   std::string key;
