@@ -33,7 +33,7 @@ const char* const kUsage =
     "  nianbao build [输入.toml …] [-o 文件夹] [-j N] [--previous 上年.toml] [--pdfa1b] [--no-cache] [-q]\n"
     "                               生成 PDF（默认把 input/*.toml 生成到 out/）\n"
     "  nianbao check 输入.toml … [--previous 上年.toml]   只做全部检查，不生成 PDF\n"
-    "  nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [文件]\n"
+    "  nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [--with 可选项目] [文件]\n"
     "                               生成一份填写模板\n"
     "  nianbao fonts [输入.toml]    各字体角色用的字体文件；给出输入时列出回退字和缺字\n"
     "  nianbao layouts              已有的年报格式\n"
@@ -61,7 +61,7 @@ const char* const kCheckHelp =
     "  -j N, -q, --diagnostics json   同 build\n";
 
 const char* const kInitHelp =
-    "用法：nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [文件]\n"
+    "用法：nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [--with 可选项目] [文件]\n"
     "写出一份完整的填写模板：每一项都有官方名称和填写提示，数字为 0，文字为空。\n"
     "默认年度为去年，格式按年度选择，文件为 input/report-年度.toml。不会覆盖已有文件。\n";
 
@@ -81,6 +81,7 @@ struct Args {
   std::string verb;
   std::vector<std::string> inputs;
   std::string out_dir = "out", previous, format, organ;
+  std::vector<std::string> with;  // init: optional rows to write
   bool out_dir_given = false;
   int jobs = 0, year = 0;
   bool quiet = false, json = false, pdfa1b = false, help = false, no_cache = false;
@@ -144,6 +145,10 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       auto n = number("年度");
       if (!n) return std::nullopt;
       a.year = *n;
+    } else if (s == "--with" && init) {
+      auto v = value("可选项目的键（如 published_total）");
+      if (!v) return std::nullopt;
+      a.with.push_back(*v);
     } else if (s == "--organ" && init) {
       auto v = value("机关名称");
       if (!v) return std::nullopt;
@@ -194,7 +199,15 @@ int init_cmd(Env& env, const Args& a) {
     std::cerr << path << ": 错误: 文件已存在：nianbao init 不会覆盖已有文件，请换一个文件名或先移走它\n";
     return 2;
   }
-  if (auto err = write_atomically(path, init_template(*l, year, a.organ))) {
+  const std::vector<std::string> optional = optional_rows(*l);
+  for (const auto& key : a.with)
+    if (std::find(optional.begin(), optional.end(), key) == optional.end()) {
+      std::string names;
+      for (const auto& k : optional) names += (names.empty() ? "" : "、") + k;
+      return usage_error("--with " + key + "：" + l->id + " 格式没有这个可选项目" +
+                         (names.empty() ? "（它没有可选项目）" : "，可选的有：" + names));
+    }
+  if (auto err = write_atomically(path, init_template(*l, year, a.organ, a.with))) {
     print_diagnostic(err->diagnostic(), {want_color(2), false}, std::cerr);
     return 3;
   }

@@ -92,7 +92,28 @@ std::string report_title(int year, const std::string& organ) {
 
 }  // namespace
 
-std::string init_template(const layout::Layout& l, int year, const std::string& organ) {
+namespace {
+
+// A row's value as the template writes it: 0, or [0, 0, …] for its written columns.
+std::string zeros(const layout::Field& f) {
+  if (f.types.size() <= 1) return "0";
+  std::string z = "[";
+  for (size_t i = 0; i < written_columns(f); ++i) z += i ? ", 0" : "0";
+  return z + "]";
+}
+
+}  // namespace
+
+std::vector<std::string> optional_rows(const layout::Layout& l) {
+  std::vector<std::string> keys;
+  for (const auto& [id, t] : l.tables)
+    for (const auto& f : t.fields)
+      if (f.optional) keys.push_back(f.key);
+  return keys;
+}
+
+std::string init_template(const layout::Layout& l, int year, const std::string& organ,
+                          const std::vector<std::string>& with) {
   const std::string name = organ.empty() ? "（机关名称）" : organ;
   std::string o;
   o += "# " + report_title(year, name) + " — nianbao 输入文件\n";
@@ -123,14 +144,14 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
     size_t line_w = 0;
     std::vector<const layout::Field*> fields, derived;
     for (const auto& f : t->fields) (fully_derived(f) ? derived : fields).push_back(&f);
+    std::vector<const layout::Field*> left_out;  // optional rows not asked for
+    std::erase_if(fields, [&](const layout::Field* f) {
+      const bool out = f->optional && std::find(with.begin(), with.end(), f->key) == with.end();
+      if (out) left_out.push_back(f);
+      return out;
+    });
     for (const auto* f : fields) {
-      std::string zeros = "0";
-      if (f->types.size() > 1) {
-        zeros = "[";
-        for (size_t i = 0; i < written_columns(*f); ++i) zeros += i ? ", 0" : "0";
-        zeros += "]";
-      }
-      lines.push_back(f->key + std::string(key_w - f->key.size(), ' ') + " = " + zeros);
+      lines.push_back(f->key + std::string(key_w - f->key.size(), ' ') + " = " + zeros(*f));
       line_w = std::max(line_w, lines.back().size());
     }
     // Rows with the same columns (table 三, 四) name them once.
@@ -140,6 +161,9 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
     for (size_t i = 0; i < lines.size(); ++i) o += commented(lines[i], line_w + 3, field_comment(*t, *fields[i], shared, year));
     for (const auto* f : derived)
       o += "# " + f->key + "（" + f->label + "）由程序计算；写上则由程序核对。\n";
+    for (const auto* f : left_out)
+      o += "# 可选（地方增加的项目，不在国家格式中；需要时去掉 # 填写）：\n# " + f->key + " = 0   # " +
+           field_comment(*t, *f, false, year) + "\n";
   }
   return o;
 }
