@@ -338,3 +338,33 @@ BOOST_AUTO_TEST_CASE(init_writes_optional_rows_only_when_asked) {
   BOOST_CHECK(wrong.err.find("--with published_total：2021 格式没有这个可选项目") != std::string::npos);
   BOOST_CHECK(!fs::exists(t.file("wrong.toml")));
 }
+
+// R9 with --previous: a section whose prose is mostly last year's (内容雷同) is a
+// warning naming the section and the share; figures are left out of the
+// comparison, short sections (无。) are not compared, a rewritten section passes
+// (issue 17).
+BOOST_AUTO_TEST_CASE(prose_copied_from_last_year_is_a_warning) {
+  TempDir t;
+  // The text of a section of a report replaced.
+  auto with_text = [](std::string s, const std::string& section, const std::string& text) {
+    const size_t at = s.find("[" + section + "]"), b = s.find("text = \"\"\"", at) + 10;
+    return s.replace(b, s.find("\"\"\"", b) - b, "\n" + text + "\n");
+  };
+  const std::string now = with_text(read_file(kSourceDir + "/input/sample-2021.toml"), "other", "无。");
+  // Last year: other figures in the prose, a different 五, the same 六 (无。).
+  std::string last = replace(replace(now, "year   = 2021", "year   = 2020"), "date   = 2022-01-26", "date   = 2021-01-26");
+  for (size_t at; (at = last.find("2021年")) != std::string::npos;) last.replace(at, 7, "2020年");
+  last = with_text(last, "problems",
+                   "上一年度的问题是公开平台建设相对滞后，栏目设置不够科学，部分信息更新不及时，依申请公开的办理流程有待优化，"
+                   "工作人员的业务能力需要进一步提高。下一步将完善平台，优化栏目，加强培训。");
+  write_file(t.file("last.toml"), last);
+  write_file(t.file("now.toml"), now);
+  Output o = run("cd " + t.path.string() + " && " + kBinary + " check now.toml --previous last.toml");
+  BOOST_TEST_INFO(o.err);
+  BOOST_CHECK(o.err.find("警告: 正文与上年报告雷同（R9，一、总体情况）：与上年同一部分相同的文字占 100%") != std::string::npos);
+  BOOST_CHECK(o.err.find("R9，五、") == std::string::npos);  // rewritten
+  BOOST_CHECK(o.err.find("R9，六、") == std::string::npos);  // 无。
+  const size_t at = o.err.find("R9，一、");
+  BOOST_REQUIRE(at != std::string::npos);
+  BOOST_CHECK_EQUAL(o.err.rfind("now.toml:", at), o.err.rfind('\n', at) + 1);  // located in this year's file
+}

@@ -32,6 +32,7 @@ std::optional<CheckedReport> run(input::Report report, const Options& options, D
   // While the figures break a rule, a difference from the prose may be the table's
   // fault (a mistyped total): R8 then says to correct the table first.
   detail::check_mentions(*f, rules.has_errors(), local);
+  if (previous) detail::check_copied(*f, *previous, local);
   diags.append(local);
   if (local.has_errors()) return std::nullopt;
   return CheckedReport(std::move(input), std::move(f));

@@ -12,6 +12,9 @@ void check_rules(const Figures& f, const Figures* previous, Diagnostics& diags);
 // `tables_wrong`: the table rules found errors.
 void check_mentions(const Figures& f, bool tables_wrong, Diagnostics& diags);
 
+// R9: sections whose prose is mostly last year's (layout's copied_prose).
+void check_copied(const Figures& f, const Figures& previous, Diagnostics& diags);
+
 // The cell of this year's `term` when `rule` is applied to `scope` (a field index for
 // Axis::Row, a column index for Axis::Column) in table `table`.
 CellId term_cell(const Figures& f, int table, const layout::Rule& rule, const layout::Term& term, int scope);

@@ -335,6 +335,8 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
         else r.error(x, "title_keep_together 的每一项应为字符串");
       }
   }
+  if (const toml::table* c = doc->get_as<toml::table>("checks"))
+    l.copied_prose = r.number(*c, "copied_prose", "与上年相同的正文比例（0–1）", 0, 1, false).value_or(0);
   if (const toml::table* f = r.table(*doc, "fonts")) {
     for (const auto& [k, v] : *f) {
       const toml::table* ft = v.as_table();

@@ -159,6 +159,9 @@ struct Layout {
   std::vector<Section> sections;
   std::map<std::string, Table> tables;
   std::vector<Mention> mentions;
+  // R9 (with --previous): the share of a section's prose also in last year's at
+  // which it is reported as copied (内容雷同); 0: not checked.
+  double copied_prose = 0;
   std::string path;
 
   const Table* table_for(const Section& s) const;
