@@ -11,6 +11,7 @@ namespace nb::check::detail {
 namespace {
 
 constexpr size_t kShortest = 60;  // characters: shorter sections (无。) are not compared
+constexpr size_t kCompared = 20'000;  // characters compared at most (a real section has a few thousand)
 
 // The section's words as one string: Han, letters; no digits, spaces or punctuation.
 std::u32string letters(const input::Prose& prose) {
@@ -21,6 +22,7 @@ std::u32string letters(const input::Prose& prose) {
         const bool han = (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000;
         const bool latin = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         if (han || latin) out += c;
+        if (out.size() == kCompared) return out;
       }
   return out;
 }
