@@ -368,3 +368,45 @@ BOOST_AUTO_TEST_CASE(prose_copied_from_last_year_is_a_warning) {
   BOOST_REQUIRE(at != std::string::npos);
   BOOST_CHECK_EQUAL(o.err.rfind("now.toml:", at), o.err.rfind('\n', at) + 1);  // located in this year's file
 }
+
+// init --from last year's report (issue 17): this year's template with the organ,
+// last year's title moved on a year, 二、上年结转 filled from last year's 四 (R6)
+// — the 2019 format's report followed by a 2021 template, its new rows named —
+// and last year's prose as comments. Filled with this year's figures only, it
+// passes check --previous.
+BOOST_AUTO_TEST_CASE(init_from_last_years_report_follows_on) {
+  TempDir t;
+  std::string last = read_file(kSourceDir + "/input/quanan-2020.toml");
+  const auto row = [](std::string s, const std::string& key, const std::string& value) {
+    const size_t at = s.find("\n" + key + " "), eq = s.find('=', at), end = s.find_first_of("#\n", eq);
+    return s.replace(eq + 2, end - eq - 2, value + " ");
+  };
+  last = row(row(row(last, "new", "[5, 1, 0, 0, 0, 0, 6]"), "granted", "[3, 0, 0, 0, 0, 0]"), "carry_forward",
+             "[2, 1, 0, 0, 0, 0]");
+  write_file(t.file("2020.toml"), last);
+  Output o = run("cd " + t.path.string() + " && " + kBinary + " init --from 2020.toml 2021.toml");
+  BOOST_TEST_INFO(o.err);
+  BOOST_REQUIRE_EQUAL(o.code, 0);
+  std::string tpl = read_file(t.file("2021.toml"));
+  BOOST_CHECK(tpl.find("format = \"2021\"") != std::string::npos);
+  BOOST_CHECK(tpl.find("organ  = \"长春市南关区全安街道办事处\"") != std::string::npos);
+  BOOST_CHECK(tpl.find("title  = \"2021年南关区全安街道政府信息公开工作年度报告\"") != std::string::npos);
+  BOOST_CHECK(tpl.find("carried_over         = [2, 1, 0, 0, 0, 0]") != std::string::npos);
+  BOOST_CHECK(tpl.find("按R6由上年报告填入") != std::string::npos);
+  BOOST_CHECK(tpl.find("other_misc           = [0, 0, 0, 0, 0, 0]   # （六）其他处理 3.其他；本年格式新增") != std::string::npos);
+  BOOST_CHECK(tpl.find("# 上年报告的这一部分") != std::string::npos);
+  // This year's figures: the three carried-over applications granted; some prose.
+  tpl = replace(tpl, "granted              = [0, 0, 0, 0, 0, 0]", "granted              = [2, 1, 0, 0, 0, 0]");
+  for (size_t at = 0; (at = tpl.find("text = \"\"\"\n\"\"\"", at)) != std::string::npos;)
+    tpl.replace(at, 14, "text = \"\"\"\n本年度工作情况如下。\n\"\"\""), at += 10;
+  write_file(t.file("2021.toml"), tpl);
+  Output c = run("cd " + t.path.string() + " && " + kBinary + " check 2021.toml --previous 2020.toml");
+  BOOST_TEST_INFO(c.err);
+  BOOST_CHECK_EQUAL(c.code, 0);
+  BOOST_CHECK(c.err.find("R6") == std::string::npos);
+  // Not last year's report: a usage error, nothing written.
+  Output wrong = run("cd " + t.path.string() + " && " + kBinary + " init --from 2020.toml --year 2023 x.toml");
+  BOOST_CHECK_EQUAL(wrong.code, 2);
+  BOOST_CHECK(wrong.err.find("--from 给出的是 2020 年度的报告，而 --year 为 2023") != std::string::npos);
+  BOOST_CHECK(!fs::exists(t.file("x.toml")));
+}

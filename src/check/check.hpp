@@ -43,4 +43,15 @@ class CheckedReport {
 // `report` must outlive the result.
 std::optional<Figures> derive(const input::Report& report, Diagnostics& diags);
 
+// A cell of next year's report that a cross-year rule fixes from this year's
+// figures when next year's own figures are still 0 (a new template): 二、上年结转
+// from 四、结转下年度继续办理 (R6), 现行有效件数 from last year's (R7).
+struct RolledOver {
+  std::string table, field;  // ids of next year's layout
+  int column = 0;
+  int64_t value = 0;
+  std::string rule;  // R6 …
+};
+std::vector<RolledOver> roll_over(const layout::Layout& next, const Figures& last);
+
 }  // namespace nb::check

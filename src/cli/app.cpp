@@ -33,7 +33,7 @@ const char* const kUsage =
     "  nianbao build [输入.toml …] [-o 文件夹] [-j N] [--previous 上年.toml] [--pdfa1b] [--no-cache] [-q]\n"
     "                               生成 PDF（默认把 input/*.toml 生成到 out/）\n"
     "  nianbao check 输入.toml … [--previous 上年.toml]   只做全部检查，不生成 PDF\n"
-    "  nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [--with 可选项目] [文件]\n"
+    "  nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [--with 可选项目] [--from 上年.toml] [文件]\n"
     "                               生成一份填写模板\n"
     "  nianbao fonts [输入.toml]    各字体角色用的字体文件；给出输入时列出回退字和缺字\n"
     "  nianbao layouts              已有的年报格式\n"
@@ -61,7 +61,7 @@ const char* const kCheckHelp =
     "  -j N, -q, --diagnostics json   同 build\n";
 
 const char* const kInitHelp =
-    "用法：nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [--with 可选项目] [文件]\n"
+    "用法：nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [--with 可选项目] [--from 上年.toml] [文件]\n"
     "写出一份完整的填写模板：每一项都有官方名称和填写提示，数字为 0，文字为空。\n"
     "默认年度为去年，格式按年度选择，文件为 input/report-年度.toml。不会覆盖已有文件。\n";
 
@@ -82,6 +82,7 @@ struct Args {
   std::vector<std::string> inputs;
   std::string out_dir = "out", previous, format, organ;
   std::vector<std::string> with;  // init: optional rows to write
+  std::string from;               // init: last year's report
   bool out_dir_given = false;
   int jobs = 0, year = 0;
   bool quiet = false, json = false, pdfa1b = false, help = false, no_cache = false;
@@ -145,6 +146,10 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       auto n = number("年度");
       if (!n) return std::nullopt;
       a.year = *n;
+    } else if (s == "--from" && init) {
+      auto v = value("上年报告的输入文件");
+      if (!v) return std::nullopt;
+      a.from = *v;
     } else if (s == "--with" && init) {
       auto v = value("可选项目的键（如 published_total）");
       if (!v) return std::nullopt;
@@ -175,6 +180,20 @@ int layouts_cmd(Env& env) {
 int init_cmd(Env& env, const Args& a) {
   if (a.inputs.size() > 1) return usage_error("nianbao init 只写一个文件");
   int year = a.year;
+  // --from: last year's report, read and its totals computed as for --previous.
+  std::optional<input::Report> last;
+  std::optional<check::Figures> last_figures;
+  if (!a.from.empty()) {
+    Diagnostics d;
+    if (SourceRef src = read_source(a.from, d)) last = read_report(env, src, d);
+    if (last) last_figures = check::derive(*last, d);
+    print_diagnostics(d, {want_color(2), false}, std::cerr);
+    if (!last_figures) return 1;
+    if (!year) year = last->year + 1;
+    else if (year != last->year + 1)
+      return usage_error("--from 给出的是 " + std::to_string(last->year) + " 年度的报告，而 --year 为 " +
+                         std::to_string(year) + "：请给出上一年度的报告，或去掉 --year");
+  }
   if (!year) {
     std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -207,7 +226,10 @@ int init_cmd(Env& env, const Args& a) {
       return usage_error("--with " + key + "：" + l->id + " 格式没有这个可选项目" +
                          (names.empty() ? "（它没有可选项目）" : "，可选的有：" + names));
     }
-  if (auto err = write_atomically(path, init_template(*l, year, a.organ, a.with))) {
+  FollowOn from;
+  if (last) from = {&*last, check::roll_over(*l, *last_figures)};
+  const std::string organ = a.organ.empty() && last ? last->organ : a.organ;
+  if (auto err = write_atomically(path, init_template(*l, year, organ, a.with, from))) {
     print_diagnostic(err->diagnostic(), {want_color(2), false}, std::cerr);
     return 3;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cli/diagnostics_out.hpp"
+#include "core/utf8.hpp"
 
 namespace nb::cli {
 
@@ -112,8 +113,23 @@ std::vector<std::string> optional_rows(const layout::Layout& l) {
   return keys;
 }
 
+namespace {
+
+// Last year's prose as comment lines, headings and bold as written (## …, **…**).
+std::string prose_comment(const input::Prose& p) {
+  std::string o;
+  for (const auto& b : p.blocks) {
+    std::string line = b.level ? std::string(b.level, '#') + " " : "";
+    for (const auto& s : b.spans) line += (s.bold ? "**" : "") + encode_utf8(s.text) + (s.bold ? "**" : "");
+    o += "# " + line + "\n";
+  }
+  return o;
+}
+
+}  // namespace
+
 std::string init_template(const layout::Layout& l, int year, const std::string& organ,
-                          const std::vector<std::string>& with) {
+                          const std::vector<std::string>& with, const FollowOn& from) {
   const std::string name = organ.empty() ? "（机关名称）" : organ;
   std::string o;
   o += "# " + report_title(year, name) + " — nianbao 输入文件\n";
@@ -125,7 +141,13 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
   o += commented("format = \"" + l.id + "\"", w, "年报格式：" + l.document);
   o += commented("year   = " + std::to_string(year), w, "报告年度");
   o += commented("organ  = \"" + organ + "\"", w, "发布机关（全称）");
-  o += commented("title  = \"" + report_title(year, organ) + "\"", w,
+  std::string title = report_title(year, organ);
+  if (from.last && from.last->title_lines.size() <= 1) {  // last year's title, the year moved on
+    const std::string was = std::to_string(from.last->year);
+    if (const size_t at = from.last->title.find(was); at != std::string::npos && from.last->organ == organ)
+      title = std::string(from.last->title).replace(at, was.size(), std::to_string(year));
+  }
+  o += commented("title  = \"" + title + "\"", w,
                  "报告标题（要自己分行时写成 [\"第一行\", \"第二行\"]）");
   o += commented("date   = " + std::to_string(year + 1) + "-01-31", w,
                  "发布日期（不加引号；法定时限为次年1月31日前）");
@@ -136,6 +158,9 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
     o += "\n[" + s.key + "]   # " + s.title + "\n";
     if (!s.hint.empty()) o += "# " + s.hint + "\n";
     o += "text = \"\"\"\n\"\"\"\n";
+    if (const input::SectionInput* last = from.last ? from.last->section(s.key) : nullptr; last && last->text &&
+                                                                                          !last->text->blocks.empty())
+      o += "# 上年报告的这一部分（供对照，请按本年情况重写，不要照抄）：\n" + prose_comment(*last->text);
     const layout::Table* t = l.table_for(s);
     if (!t) continue;
     size_t key_w = 0;
@@ -150,15 +175,38 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
       if (out) left_out.push_back(f);
       return out;
     });
+    std::vector<std::string> notes;  // per written field: where its values came from
+    const layout::Table* last_table = nullptr;
+    if (from.last)
+      for (const auto& ls : from.last->layout->sections)
+        if (ls.key == s.key) last_table = from.last->layout->table_for(ls);
     for (const auto* f : fields) {
-      lines.push_back(f->key + std::string(key_w - f->key.size(), ' ') + " = " + zeros(*f));
+      std::string value = zeros(*f), note;
+      std::vector<std::string> cells(f->types.size() <= 1 ? 1 : written_columns(*f), "0");
+      std::string rules;
+      for (const auto& r : from.rolled)
+        if (r.table == t->id && r.field == f->key && r.column < static_cast<int>(cells.size())) {
+          cells[r.column] = layout::format_figure(r.value, f->types[r.column]);
+          if (rules.find(r.rule) == std::string::npos) rules += (rules.empty() ? "" : "、") + r.rule;
+        }
+      if (!rules.empty()) {
+        value = cells.size() == 1 ? cells[0] : "[";
+        for (size_t i = 0; cells.size() > 1 && i < cells.size(); ++i) value += (i ? ", " : "") + cells[i];
+        if (cells.size() > 1) value += "]";
+        note = "；按" + rules + "由上年报告填入";
+      } else if (from.last && (!last_table || !last_table->find_field(f->key))) {
+        note = "；本年格式新增，上年报告没有这一行";
+      }
+      notes.push_back(note);
+      lines.push_back(f->key + std::string(key_w - f->key.size(), ' ') + " = " + value);
       line_w = std::max(line_w, lines.back().size());
     }
     // Rows with the same columns (table 三, 四) name them once.
     bool shared = t->fields.size() > 1 && !t->fields[0].columns.empty();
     for (const auto& f : t->fields) shared = shared && f.columns == t->fields[0].columns;
     if (shared) o += "# 每行依次为：" + columns_comment(t->fields[0]) + "\n";
-    for (size_t i = 0; i < lines.size(); ++i) o += commented(lines[i], line_w + 3, field_comment(*t, *fields[i], shared, year));
+    for (size_t i = 0; i < lines.size(); ++i)
+      o += commented(lines[i], line_w + 3, field_comment(*t, *fields[i], shared, year) + notes[i]);
     for (const auto* f : derived)
       o += "# " + f->key + "（" + f->label + "）由程序计算；写上则由程序核对。\n";
     for (const auto* f : left_out)

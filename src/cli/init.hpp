@@ -4,14 +4,22 @@
 #include <string>
 #include <vector>
 
+#include "check/check.hpp"
 #include "layout/layout.hpp"
 
 namespace nb::cli {
 
+// Last year's report, for a template that follows on from it (init --from): its
+// organ, the cells the cross-year rules fix (上年结转 …), its prose as comments.
+struct FollowOn {
+  const input::Report* last = nullptr;
+  std::vector<check::RolledOver> rolled;
+};
+
 // Rows the layout marks optional (provincial additions such as published_total)
 // are in the template only when named in `with`; otherwise commented out.
 std::string init_template(const layout::Layout& layout, int year, const std::string& organ,
-                          const std::vector<std::string>& with = {});
+                          const std::vector<std::string>& with = {}, const FollowOn& from = {});
 
 // The keys of the optional rows of a layout.
 std::vector<std::string> optional_rows(const layout::Layout& layout);

@@ -11,14 +11,10 @@
 
 namespace nb::cli {
 
-namespace {
-
 std::optional<input::Report> read_report(Env& env, const SourceRef& src, Diagnostics& diags) {
   return input::read(
       src, [&](const std::string& id, int year) { return env.layouts.find(id, year); }, diags);
 }
-
-}  // namespace
 
 void run_source(Env& env, const SourceRef& src, const check::Figures* previous, Outcome& o, std::string* pdf) {
   auto report = read_report(env, src, o.diags);

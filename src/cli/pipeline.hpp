@@ -25,6 +25,9 @@ struct Outcome {
 
 Outcome run_job(Env& env, const Job& job);
 
+// A report's text read with the environment's layouts (input errors to `diags`).
+std::optional<input::Report> read_report(Env& env, const SourceRef& src, Diagnostics& diags);
+
 // The pipeline on a report's text already in memory: read, check against `previous`
 // (last year's figures, or null), compose, typeset and, when `pdf` is not null,
 // the PDF's bytes. Fills o's code, diagnostics, failure and pages. What run_job and
