@@ -6,32 +6,18 @@
 
 #include <regex>
 
-#include "check/check.hpp"
-#include "input/report.hpp"
-#include "layout/catalog.hpp"
-#include "support.hpp"
+#include "check_fixture.hpp"
 
 using namespace nb;
 using nbtest::read_file;
+using nbtest::replace;
+using nbtest::set_row;
+using Fixture = nbtest::CheckFixture;
 
 namespace {
 
 using nbtest::kSample2019;
 using nbtest::kSample2021;
-
-// Replaces the array of `key` (a line "key = [...]"), keeping what precedes it so
-// the columns of the file stay where they were.
-std::string set_row(std::string text, const std::string& key, const std::string& array) {
-  std::regex row("^(" + key + " *= *)\\[[^\\]]*\\]", std::regex::multiline);
-  BOOST_REQUIRE(std::regex_search(text, row));
-  return std::regex_replace(text, row, "$1" + array, std::regex_constants::format_first_only);
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  auto pos = text.find(from);
-  BOOST_REQUIRE(pos != std::string::npos);
-  return text.replace(pos, from.size(), to);
-}
 
 // The 2019 sample with non-zero, consistent figures in the rows the tests touch:
 // 一 = 2, （一）予以公开 = 2, （七）总计 = 2 (自然人 and 总计 columns).
@@ -54,41 +40,6 @@ std::string previous_2020(const std::string& carry_forward = "[3, 1, 0, 0, 0, 0]
   s = set_row(s, "rules", "[0, 0, 1]");
   return set_row(s, "normative_docs", normative);
 }
-
-struct Fixture {
-  layout::Catalog layouts;
-  Fixture() {
-    Diagnostics d;
-    BOOST_REQUIRE(layouts.load_dir(nbtest::kSourceDir + "/layouts", d));
-  }
-  std::optional<input::Report> parse(const std::string& path, const std::string& text, Diagnostics& d) {
-    return input::read(
-        nbtest::source(path, text), [&](const std::string& id, int y) { return layouts.find(id, y); }, d);
-  }
-  // Reads and checks `text` (as r.toml); every diagnostic, formatted.
-  std::vector<std::string> diagnose(const std::string& text, const std::string& previous = "") {
-    Diagnostics d;
-    auto r = parse("r.toml", text, d);
-    BOOST_REQUIRE(r);
-    std::optional<input::Report> prev;
-    std::optional<check::Figures> prev_figures;
-    check::Options opt;
-    if (!previous.empty()) {
-      Diagnostics pd;
-      prev = parse("p.toml", previous, pd);
-      BOOST_REQUIRE(prev);
-      prev_figures = check::derive(*prev, pd);
-      BOOST_REQUIRE(prev_figures);
-      opt.previous = &*prev_figures;
-    }
-    Diagnostics cd;
-    const bool ok = check::run(std::move(*r), opt, cd).has_value();
-    BOOST_CHECK_EQUAL(ok, !cd.has_errors());
-    std::vector<std::string> out;
-    for (const auto& x : cd.list()) out.push_back(format(x));
-    return out;
-  }
-};
 
 using Lines = std::vector<std::string>;
 
