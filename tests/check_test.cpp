@@ -374,4 +374,35 @@ BOOST_AUTO_TEST_CASE(derived_totals_are_printed) {
   BOOST_CHECK(text.find("行政事业性收费4.3625") != std::string::npos);
 }
 
+// R8's readings, a sum concept and a Chinese numeral through the binary: warnings
+// located at the number, exit 0; with a table rule broken, exit 1 and the advice to
+// correct the table first.
+BOOST_AUTO_TEST_CASE(prose_grammar_warnings_are_located_at_the_number) {
+  TempDir t;
+  const std::string s = replace(read_file(kSample2021), "2021年，本局共收到政府信息公开申请49件，上年结转4件。",
+                                "2021年，本局受理政府信息公开申请17件，上年结转4件，予以公开及部分公开258件，办结五十一件。");
+  const std::string w = t.file("w.toml");
+  write_file(w, s);
+  auto expected = [&](const std::string& f, const std::string& advice) {
+    return f + ":55:19: 警告: 正文与表格不一致（R8，本年受理政府信息公开申请）：正文“受理政府信息公开申请17件”为 17，表格为 "
+               "本年新收（一·总计）49，或本年新收加上年结转（一·总计+二·总计）53" + advice + "\n" +
+           f + ":55:39: 警告: 正文与表格不一致（R8，予以公开及部分公开）：正文“予以公开及部分公开258件”为 258，表格为 "
+               "予以公开及部分公开（（一）·总计+（二）·总计）22" + advice + "\n" +
+           f + ":55:46: 警告: 正文与表格不一致（R8，本年办结政府信息公开申请）：正文“办结五十一件”为 51，表格为 "
+               "本年办结政府信息公开申请（（七）总计）50" + advice + "\n";
+  };
+  Output o = run(kBinary + " check " + w);
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK_EQUAL(diagnostics_only(o.err), expected(w, "：请核对正文或表格"));
+  const std::string x = t.file("x.toml");
+  write_file(x, set_row(s, "new", "[38, 6, 1, 1, 2, 1, 48]"));
+  o = run(kBinary + " check " + x);
+  BOOST_CHECK_EQUAL(o.code, 1);
+  std::string got = diagnostics_only(o.err);
+  std::string want = expected(x, "：表格的勾稽关系尚有错误，请先改正表格，再核对此处");
+  want = replace(replace(want, "（一·总计）49", "（一·总计）48"), "（一·总计+二·总计）53", "（一·总计+二·总计）52");
+  BOOST_CHECK(got.rfind(want, 0) == 0);
+  BOOST_CHECK(got.find(x + ":60:44: 错误: 勾稽关系不成立（R1，总计列）") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
