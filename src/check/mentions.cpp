@@ -116,22 +116,21 @@ void check_prose(const Figures& f, const input::Prose& prose, const layout::Layo
       text += span.text;
       src.insert(src.end(), span.src.begin(), span.src.end());
     }
-    const layout::Mention* current = nullptr;
-    size_t current_at = 0, current_index = 0;
+    int current = -1;  // the concept read last in this clause and not yet given a number
+    size_t current_at = 0;
     for (size_t i = 0; i < text.size();) {
       if (clause_end(text[i])) {
-        current = nullptr;
+        current = -1;
         ++i;
         continue;
       }
-      // The longest current phrase or stop here.
+      // The longest concept phrase or stop here.
       size_t end = longest(l.mention_stops, text, i);
-      const layout::Mention* found = nullptr;
+      int found = -1;
       for (size_t mi = 0; mi < l.mentions.size(); ++mi)
         if (size_t e = longest(l.mentions[mi].phrases, text, i); e > end) {
           end = e;
-          found = &l.mentions[mi];
-          current_index = mi;
+          found = static_cast<int>(mi);
         }
       if (end > i) {
         current = found;
@@ -143,15 +142,15 @@ void check_prose(const Figures& f, const input::Prose& prose, const layout::Layo
       if (!numeral) { ++i; continue; }
       const size_t at = i;
       i = numeral->end;
-      if (!current || (at > 0 && text[at - 1] == U'第')) continue;  // 第三件: an ordinal
+      if (current < 0 || (at > 0 && text[at - 1] == U'第')) continue;  // 第三件: an ordinal
+      const layout::Mention& m = l.mentions[current];
       size_t unit_at = i, unit_end = 0;
       while (unit_at < text.size() && unit_at < i + 2 && (text[unit_at] == U' ' || text[unit_at] == U'\u3000')) ++unit_at;
-      for (const auto& u : current->units)
+      for (const auto& u : m.units)
         if (std::u32string_view(text).substr(unit_at, u.size()) == u) unit_end = unit_at + u.size();
-      if (!unit_end) continue;  // 2021年, 80%, 95余件: not a count of the current
-      const layout::Mention& m = *current;
-      current = nullptr;
-      const auto& rs = readings[current_index];
+      if (!unit_end) continue;  // 2021年, 80%, 95余件: not a count of the concept
+      const auto& rs = readings[current];
+      current = -1;
       auto stated = value_of(*numeral, m.type);
       if (rs.empty() || !stated) continue;
       bool agrees = false;
