@@ -6,32 +6,18 @@
 
 #include <regex>
 
-#include "check/check.hpp"
-#include "input/report.hpp"
-#include "layout/catalog.hpp"
-#include "support.hpp"
+#include "check_fixture.hpp"
 
 using namespace nb;
 using nbtest::read_file;
+using nbtest::replace;
+using nbtest::set_row;
+using Fixture = nbtest::CheckFixture;
 
 namespace {
 
 using nbtest::kSample2019;
 using nbtest::kSample2021;
-
-// Replaces the array of `key` (a line "key = [...]"), keeping what precedes it so
-// the columns of the file stay where they were.
-std::string set_row(std::string text, const std::string& key, const std::string& array) {
-  std::regex row("^(" + key + " *= *)\\[[^\\]]*\\]", std::regex::multiline);
-  BOOST_REQUIRE(std::regex_search(text, row));
-  return std::regex_replace(text, row, "$1" + array, std::regex_constants::format_first_only);
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  auto pos = text.find(from);
-  BOOST_REQUIRE(pos != std::string::npos);
-  return text.replace(pos, from.size(), to);
-}
 
 // The 2019 sample with non-zero, consistent figures in the rows the tests touch:
 // 一 = 2, （一）予以公开 = 2, （七）总计 = 2 (自然人 and 总计 columns).
@@ -60,41 +46,6 @@ std::string previous_2020(const std::string& carry_forward = "[3, 1, 0, 0, 0, 0]
   }
   return set_row(s, "normative_docs", normative);
 }
-
-struct Fixture {
-  layout::Catalog layouts;
-  Fixture() {
-    Diagnostics d;
-    BOOST_REQUIRE(layouts.load_dir(nbtest::kSourceDir + "/layouts", d));
-  }
-  std::optional<input::Report> parse(const std::string& path, const std::string& text, Diagnostics& d) {
-    return input::read(
-        nbtest::source(path, text), [&](const std::string& id, int y) { return layouts.find(id, y); }, d);
-  }
-  // Reads and checks `text` (as r.toml); every diagnostic, formatted.
-  std::vector<std::string> diagnose(const std::string& text, const std::string& previous = "") {
-    Diagnostics d;
-    auto r = parse("r.toml", text, d);
-    BOOST_REQUIRE(r);
-    std::optional<input::Report> prev;
-    std::optional<check::Figures> prev_figures;
-    check::Options opt;
-    if (!previous.empty()) {
-      Diagnostics pd;
-      prev = parse("p.toml", previous, pd);
-      BOOST_REQUIRE(prev);
-      prev_figures = check::derive(*prev, pd);
-      BOOST_REQUIRE(prev_figures);
-      opt.previous = &*prev_figures;
-    }
-    Diagnostics cd;
-    const bool ok = check::run(std::move(*r), opt, cd).has_value();
-    BOOST_CHECK_EQUAL(ok, !cd.has_errors());
-    std::vector<std::string> out;
-    for (const auto& x : cd.list()) out.push_back(format(x));
-    return out;
-  }
-};
 
 using Lines = std::vector<std::string>;
 
@@ -213,7 +164,8 @@ BOOST_AUTO_TEST_CASE(given_totals_are_checked_against_derived_ones) {
       "r.toml:60:44: 错误: 勾稽关系不成立（R1，总计列）：一(50) + 二(4，推算) = 54，（七）总计(50，推算) + 四(3，推算) = 53",
       "r.toml:60:44: 错误: 勾稽关系不成立（R3，一、本年新收政府信息公开申请数量）：自然人(38) + 商业企业(6) + "
       "科研机构(1) + 社会公益组织(1) + 法律服务机构(2) + 其他(1) = 49，总计(50)",
-      "r.toml:55:20: 警告: 正文与表格不一致（R8，本年新收政府信息公开申请数量）：正文“收到政府信息公开申请49件”，表格为 50：表格的勾稽关系尚有错误，请先改正表格，再核对此处"}));
+      "r.toml:55:20: 警告: 正文与表格不一致（R8，本年受理政府信息公开申请）：正文“收到政府信息公开申请49件”为 49，表格为 本年新收（一·总计）50，"
+      "或本年新收加上年结转（一·总计+二·总计）54：表格的勾稽关系尚有错误，请先改正表格，再核对此处"}));
 }
 
 // With every total derived only R1 sees a mistyped result cell, and cannot tell it from
@@ -228,9 +180,10 @@ BOOST_AUTO_TEST_CASE(every_violation_is_reported_not_only_the_first) {
       "r.toml:90:34: 错误: 勾稽关系不成立（R4，行政复议）：结果维持(1) + 结果纠正(1) + 其他结果(0) + 尚未审结(1) = 3，总计(4)",
       "r.toml:91:34: 错误: 勾稽关系不成立（R4，行政诉讼（未经复议直接起诉））：结果维持(1) + 结果纠正(0) + 其他结果(1) + "
       "尚未审结(0) = 2，总计(1)",
-      "r.toml:55:44: 警告: 正文与表格不一致（R8，予以公开）：正文“予以公开18件”，表格为 19：表格的勾稽关系尚有错误，请先改正表格，再核对此处",
-      "r.toml:87:23: 警告: 正文与表格不一致（R8，行政复议）：正文“行政复议3件”，表格为 4：表格的勾稽关系尚有错误，请先改正表格，再核对此处",
-      "r.toml:87:33: 警告: 正文与表格不一致（R8，行政诉讼）：正文“行政诉讼3件”，表格为 2：表格的勾稽关系尚有错误，请先改正表格，再核对此处"}));
+      "r.toml:55:44: 警告: 正文与表格不一致（R8，予以公开）：正文“予以公开18件”为 18，表格为 予以公开（（一）·总计）19：表格的勾稽关系尚有错误，请先改正表格，再核对此处",
+      "r.toml:87:23: 警告: 正文与表格不一致（R8，行政复议）：正文“行政复议3件”为 3，表格为 行政复议（行政复议·总计）4：表格的勾稽关系尚有错误，请先改正表格，再核对此处",
+      "r.toml:87:33: 警告: 正文与表格不一致（R8，行政诉讼）：正文“行政诉讼3件”为 3，表格为 行政诉讼（行政诉讼（未经复议直接起诉）·总计+"
+      "行政诉讼（复议后起诉）·总计）2：表格的勾稽关系尚有错误，请先改正表格，再核对此处"}));
 }
 
 BOOST_AUTO_TEST_CASE(cross_year_figures_that_follow_on_pass) {
@@ -264,7 +217,8 @@ BOOST_AUTO_TEST_CASE(previous_report_of_the_wrong_year) {
   std::string s = replace(read_file(kSample2021), "共收到政府信息公开申请49件", "共收到政府信息公开申请48件");
   BOOST_CHECK(diagnose(s, prev) ==
               (Lines{"p.toml:6:10: 错误: --previous 给出的是 2019 年度的报告，本报告为 2021 年度：请给出 2020 年度的报告",
-                     "r.toml:55:20: 警告: 正文与表格不一致（R8，本年新收政府信息公开申请数量）：正文“收到政府信息公开申请48件”，表格为 49：请核对正文或表格"}));
+                     "r.toml:55:20: 警告: 正文与表格不一致（R8，本年受理政府信息公开申请）：正文“收到政府信息公开申请48件”为 48，表格为 "
+                     "本年新收（一·总计）49，或本年新收加上年结转（一·总计+二·总计）53：请核对正文或表格"}));
 }
 
 BOOST_AUTO_TEST_CASE(prose_contradicting_the_table_is_a_warning) {
@@ -273,9 +227,11 @@ BOOST_AUTO_TEST_CASE(prose_contradicting_the_table_is_a_warning) {
   s = replace(s, "被申请行政复议3件", "被申请行政复议2件");
   s = replace(s, "本局主动公开政府信息情况见下表：", "本局行政事业性收费金额4.36万元。");
   BOOST_CHECK(diagnose(s) == (Lines{
-      "r.toml:41:12: 警告: 正文与表格不一致（R8，本年收费金额（单位：万元））：正文“收费金额4.36万元”，表格为 4.3625：请核对正文或表格",
-      "r.toml:55:20: 警告: 正文与表格不一致（R8，本年新收政府信息公开申请数量）：正文“收到政府信息公开申请50件”，表格为 49：请核对正文或表格",
-      "r.toml:87:23: 警告: 正文与表格不一致（R8，行政复议）：正文“行政复议2件”，表格为 3：请核对正文或表格"}));
+      "r.toml:41:12: 警告: 正文与表格不一致（R8，本年收费金额（单位：万元））：正文“收费金额4.36万元”为 4.36，表格为 "
+      "本年收费金额（单位：万元）（行政事业性收费）4.3625：请核对正文或表格",
+      "r.toml:55:20: 警告: 正文与表格不一致（R8，本年受理政府信息公开申请）：正文“收到政府信息公开申请50件”为 50，表格为 本年新收（一·总计）49，"
+      "或本年新收加上年结转（一·总计+二·总计）53：请核对正文或表格",
+      "r.toml:87:23: 警告: 正文与表格不一致（R8，行政复议）：正文“行政复议2件”为 2，表格为 行政复议（行政复议·总计）3：请核对正文或表格"}));
 }
 
 BOOST_AUTO_TEST_CASE(prose_phrases_stay_inside_one_clause) {
@@ -406,7 +362,7 @@ BOOST_AUTO_TEST_CASE(prose_warning_still_builds) {
   write_file(t.file("w.toml"), replace(read_file(kSample2021), "被申请行政复议3件", "被申请行政复议2件"));
   Output o = run(kBinary + " build " + t.file("w.toml") + " -o " + t.path.string());
   BOOST_CHECK_EQUAL(o.code, 0);
-  BOOST_CHECK(o.err.rfind(t.file("w.toml") + ":87:23: 警告: 正文与表格不一致（R8，行政复议）：正文“行政复议2件”，表格为 3：请核对正文或表格\n", 0) == 0);
+  BOOST_CHECK(o.err.rfind(t.file("w.toml") + ":87:23: 警告: 正文与表格不一致（R8，行政复议）：正文“行政复议2件”为 2，表格为 行政复议（行政复议·总计）3：请核对正文或表格\n", 0) == 0);
   BOOST_CHECK(fs::exists(t.file("w.pdf")));
 }
 
@@ -418,6 +374,37 @@ BOOST_AUTO_TEST_CASE(derived_totals_are_printed) {
   BOOST_CHECK(text.find("一、本年新收政府信息公开申请数量386112149") != std::string::npos);
   BOOST_CHECK(text.find("（七）总计396112150") != std::string::npos);
   BOOST_CHECK(text.find("行政事业性收费4.3625") != std::string::npos);
+}
+
+// R8's readings, a sum concept and a Chinese numeral through the binary: warnings
+// located at the number, exit 0; with a table rule broken, exit 1 and the advice to
+// correct the table first.
+BOOST_AUTO_TEST_CASE(prose_grammar_warnings_are_located_at_the_number) {
+  TempDir t;
+  const std::string s = replace(read_file(kSample2021), "2021年，本局共收到政府信息公开申请49件，上年结转4件。",
+                                "2021年，本局受理政府信息公开申请17件，上年结转4件，予以公开及部分公开258件，办结五十一件。");
+  const std::string w = t.file("w.toml");
+  write_file(w, s);
+  auto expected = [&](const std::string& f, const std::string& advice) {
+    return f + ":55:19: 警告: 正文与表格不一致（R8，本年受理政府信息公开申请）：正文“受理政府信息公开申请17件”为 17，表格为 "
+               "本年新收（一·总计）49，或本年新收加上年结转（一·总计+二·总计）53" + advice + "\n" +
+           f + ":55:39: 警告: 正文与表格不一致（R8，予以公开及部分公开）：正文“予以公开及部分公开258件”为 258，表格为 "
+               "予以公开及部分公开（（一）·总计+（二）·总计）22" + advice + "\n" +
+           f + ":55:46: 警告: 正文与表格不一致（R8，本年办结政府信息公开申请）：正文“办结五十一件”为 51，表格为 "
+               "本年办结政府信息公开申请（（七）总计）50" + advice + "\n";
+  };
+  Output o = run(kBinary + " check " + w);
+  BOOST_CHECK_EQUAL(o.code, 0);
+  BOOST_CHECK_EQUAL(diagnostics_only(o.err), expected(w, "：请核对正文或表格"));
+  const std::string x = t.file("x.toml");
+  write_file(x, set_row(s, "new", "[38, 6, 1, 1, 2, 1, 48]"));
+  o = run(kBinary + " check " + x);
+  BOOST_CHECK_EQUAL(o.code, 1);
+  std::string got = diagnostics_only(o.err);
+  std::string want = expected(x, "：表格的勾稽关系尚有错误，请先改正表格，再核对此处");
+  want = replace(replace(want, "（一·总计）49", "（一·总计）48"), "（一·总计+二·总计）53", "（一·总计+二·总计）52");
+  BOOST_CHECK(got.rfind(want, 0) == 0);
+  BOOST_CHECK(got.find(x + ":60:44: 错误: 勾稽关系不成立（R1，总计列）") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -201,9 +201,36 @@ BOOST_AUTO_TEST_CASE(unknown_rule_keys_and_bad_phrases_are_errors) {
   auto e = load_edited("id = \"R4\"\neach = \"row\"", "id = \"R4\"\neach = \"row\"\nwhere = 1", &text);
   BOOST_CHECK(e == std::vector<std::string>{"x.toml:" + where(text, "1\nleft = [\"结果维持\"") +
                                             ": 错误: 版式文件：规则中有未知的键 where"});
-  e = load_edited("phrases = [\"予以公开{n}件\"]", "phrases = [\"予以公开件\"]", &text);
-  BOOST_REQUIRE_EQUAL(e.size(), 1u);
-  BOOST_CHECK(e[0].rfind("x.toml:" + where(text, "\"予以公开件\"") + ": 错误: 版式文件：说法应以文字开头、含且只含一个 {n}", 0) == 0);
+}
+
+// The keys of R8's grammar: phrases, units, readings and the stops, each checked where written.
+BOOST_AUTO_TEST_CASE(bad_mention_grammar_is_a_located_error) {
+  std::string text;
+  auto one = [&](const std::string& from, const std::string& to, const std::string& at, const std::string& msg) {
+    auto e = load_edited(from, to, &text);
+    BOOST_CHECK_EQUAL(e.size(), 1u);
+    BOOST_CHECK_EQUAL(e.empty() ? "" : e[0], "x.toml:" + where(text, at) + ": 错误: 版式文件：" + msg);
+  };
+  one("phrases = [\"予以公开\", \"同意公开\"]", "phrases = [\"予以公开{n}件\"]", "\"予以公开{n}件\"",
+      "说法中不写 {n}：数字跟在说法之后，其单位由 units 给出，如 phrases = [\"受理…公开申请\"]，units = [\"件\"]");
+  one("phrases = [\"予以公开\", \"同意公开\"]", "phrases = [\"…予以公开\"]", "\"…予以公开\"",
+      "说法应以文字开头和结尾，中间可用 …（至多10个字，不含数字和标点），如 \"受理…公开申请\"");
+  one("phrases = [\"予以公开\", \"同意公开\"]", "phrases = []", "[]\nunits", "[[mentions]] 予以公开 须有非空的字符串数组 phrases");
+  one("name = \"无法提供\"\nphrases = [\"无法提供\"]\nunits = [\"件\"]", "name = \"无法提供\"\nphrases = [\"无法提供\"]\nunits = [\"件…\"]",
+      "\"件…\"", "说法应以文字开头和结尾，中间可用 …（至多10个字，不含数字和标点），如 \"受理…公开申请\"");
+  one("readings = [{ name = \"本年新收\", sum", "readings = [{ nam = \"本年新收\", sum", "\"本年新收\", sum",
+      "readings 的一项中有未知的键 nam");
+  one("{ name = \"本年新收加上年结转\", sum = [\"requests.new.总计\", \"requests.carried_over.总计\"] }", "[]", "[]]",
+      "readings 的每一项应为单元格的非空数组，或 { name = \"本年新收\", sum = [\"requests.new.总计\"] }");
+  one("readings = [{ name = \"本年新收\", sum = [\"requests.new.总计\"] },",
+      "sum = [\"requests.new.总计\"]\nreadings = [{ name = \"本年新收\", sum = [\"requests.new.总计\"] },", "[{ name = \"本年新收\"",
+      "[[mentions]] 本年受理政府信息公开申请 只能有 sum（一种读法）或 readings（几种读法）之一");
+  one("sum = [\"requests.carry_forward.总计\"]", "readings = []", "[]\n\n[[mentions]]\nid = \"R8\"\nname = \"予以公开\"",
+      "[[mentions]] 结转下年度继续办理 须有 sum（表格单元格）或非空的 readings（几种读法，每种为单元格的数组）");
+  auto e = load_edited("[mention_grammar]\nstops = [\"其中\",", "[mention_grammar]\nstop = [\"其中\",", &text);
+  BOOST_CHECK(e == (std::vector<std::string>{
+                       "x.toml:" + where(text, "[\"其中\"") + ": 错误: 版式文件：[mention_grammar] 中有未知的键 stop",
+                       "x.toml:" + where(text, "[mention_grammar]\nstop") + ": 错误: 版式文件：[mention_grammar] 须有非空的字符串数组 stops"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

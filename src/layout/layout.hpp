@@ -118,23 +118,31 @@ struct Table {
   int field_index(const std::string& key) const;  // -1 when none
 };
 
-// A figure the prose may state (R8): phrases like 收到…申请{n}件 and the table cells
-// whose sum the stated number must equal.
+// A concept the prose may state a figure of (R8): phrases like 受理…公开申请, the units
+// a stated number takes (件), and its readings: each a sum of table cells the number
+// may equal (本年新收, or 本年新收加上年结转).
 struct MentionCell {
   std::string table;
   int field = -1, column = 0;
 };
 
 struct PhrasePart {
-  enum Kind { Text, Gap, Number } kind = Text;
+  enum Kind { Text, Gap } kind = Text;
   std::u32string text;  // Kind::Text
+};
+using Phrase = std::vector<PhrasePart>;
+
+struct MentionReading {
+  std::string name;  // may be empty
+  std::vector<MentionCell> sum;
 };
 
 struct Mention {
-  std::string id;       // R8
+  std::string id;    // R8
   std::string name;  // the concept, named in messages
-  std::vector<std::vector<PhrasePart>> phrases;
-  std::vector<MentionCell> sum;
+  std::vector<Phrase> phrases;
+  std::vector<std::u32string> units;
+  std::vector<MentionReading> readings;
   FigureType type = FigureType::Count;
   Loc loc;
 };
@@ -162,6 +170,7 @@ struct Layout {
   // R9 (with --previous): the share of a section's prose also in last year's at
   // which it is reported as copied (内容雷同); 0: not checked.
   double copied_prose = 0;
+  std::vector<Phrase> mention_stops;  // end the scope of a concept: 其中, 同比 …
   std::string path;
 
   const Table* table_for(const Section& s) const;

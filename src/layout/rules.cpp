@@ -132,31 +132,45 @@ void mark_derivable(Reader& r, Table& tab, const Rule& rule) {
   }
 }
 
-std::vector<PhrasePart> parse_phrase(Reader& r, const toml::node& n, const std::string& id) {
-  std::vector<PhrasePart> parts;
+// "受理…公开申请": text, with … for up to 10 characters that are neither digits nor
+// punctuation; starts and ends with text. The number follows the phrase in the prose.
+Phrase parse_phrase(Reader& r, const toml::node& n) {
+  Phrase parts;
   auto s = n.value<std::string>();
   auto text = decode_utf8(s.value_or(""));
-  if (!s || !text) { r.error(n, "说法 " + id + " 应为字符串"); return {}; }
-  const std::u32string number = U"{n}";
-  int numbers = 0;
-  for (size_t i = 0; i < text->size();) {
-    if (text->compare(i, number.size(), number) == 0) {
-      parts.push_back({PhrasePart::Number, {}});
-      ++numbers;
-      i += number.size();
-    } else if ((*text)[i] == U'…') {
+  if (!s || !text) { r.error(n, "说法应为字符串，如 \"受理…公开申请\""); return {}; }
+  if (text->find(U"{n}") != std::u32string::npos) {
+    r.error(n, "说法中不写 {n}：数字跟在说法之后，其单位由 units 给出，如 phrases = [\"受理…公开申请\"]，units = [\"件\"]");
+    return {};
+  }
+  for (char32_t c : *text) {
+    if (c == U'…') {
       if (parts.empty() || parts.back().kind != PhrasePart::Gap) parts.push_back({PhrasePart::Gap, {}});
-      ++i;
     } else {
       if (parts.empty() || parts.back().kind != PhrasePart::Text) parts.push_back({PhrasePart::Text, {}});
-      parts.back().text.push_back((*text)[i++]);
+      parts.back().text.push_back(c);
     }
   }
-  if (numbers != 1 || parts.front().kind != PhrasePart::Text || parts.back().kind == PhrasePart::Gap) {
-    r.error(n, "说法应以文字开头、含且只含一个 {n}（数字），不以 …（省略的文字）结尾，如 \"收到…申请{n}件\"");
+  if (parts.empty() || parts.front().kind != PhrasePart::Text || parts.back().kind != PhrasePart::Text) {
+    r.error(n, "说法应以文字开头和结尾，中间可用 …（至多10个字，不含数字和标点），如 \"受理…公开申请\"");
     return {};
   }
   return parts;
+}
+
+// A non-empty array of phrases under `key` of `t`.
+std::vector<Phrase> read_phrases(Reader& r, const toml::table& t, const char* key, const toml::node& at,
+                                 const std::string& what) {
+  std::vector<Phrase> out;
+  const toml::node* n = t.get(key);
+  const toml::array* a = n ? n->as_array() : nullptr;
+  if (!a || a->empty()) {
+    r.error(n ? *n : at, what + "须有非空的字符串数组 " + key);
+    return out;
+  }
+  for (const auto& p : *a)
+    if (auto parts = parse_phrase(r, p); !parts.empty()) out.push_back(std::move(parts));
+  return out;
 }
 
 // "requests.new.总计": table, field, and column (optional when the field has one column).
@@ -223,7 +237,47 @@ void read_rules(Reader& r, const toml::table& t, Table& tab) {
   }
 }
 
+namespace {
+
+// One reading: ["requests.new.总计", …] or { name = "本年新收", sum = [...] }; cells of one type.
+std::optional<MentionReading> read_reading(Reader& r, const toml::node& n, const Layout& l, Mention& m, bool& typed) {
+  MentionReading reading;
+  const toml::array* sum = n.as_array();
+  if (const toml::table* t = n.as_table()) {
+    check_keys(r, *t, {"name", "sum"}, "readings 的一项");
+    reading.name = r.get<std::string>(*t, "name", "字符串", false).value_or("");
+    sum = t->get_as<toml::array>("sum");
+  }
+  if (!sum || sum->empty()) {
+    r.error(n, "readings 的每一项应为单元格的非空数组，或 { name = \"本年新收\", sum = [\"requests.new.总计\"] }");
+    return std::nullopt;
+  }
+  for (const auto& c : *sum) {
+    FigureType type{};
+    auto cell = read_cell(r, c, l, &type);
+    if (!cell) return std::nullopt;
+    if (typed && type != m.type) {
+      r.error(c, "一个概念的单元格须为同一类型（件数或金额）");
+      return std::nullopt;
+    }
+    m.type = type;
+    typed = true;
+    reading.sum.push_back(*cell);
+  }
+  return reading;
+}
+
+}  // namespace
+
 void read_mentions(Reader& r, const toml::table& doc, Layout& l) {
+  if (const toml::node* g = doc.get("mention_grammar")) {
+    if (const toml::table* t = g->as_table()) {
+      check_keys(r, *t, {"stops"}, "[mention_grammar] ");
+      l.mention_stops = read_phrases(r, *t, "stops", *g, "[mention_grammar] ");
+    } else {
+      r.error(*g, "mention_grammar 应为表 [mention_grammar]");
+    }
+  }
   const toml::node* n = doc.get("mentions");
   if (!n) return;
   const toml::array* arr = n->as_array();
@@ -231,28 +285,29 @@ void read_mentions(Reader& r, const toml::table& doc, Layout& l) {
   for (const auto& mn : *arr) {
     const toml::table* mt = mn.as_table();
     if (!mt) { r.error(mn, "[[mentions]] 的每一项应为表"); continue; }
-    check_keys(r, *mt, {"id", "name", "phrases", "sum"}, "[[mentions]] ");
+    check_keys(r, *mt, {"id", "name", "phrases", "units", "sum", "readings"}, "[[mentions]] ");
     Mention m;
     m.loc = r.loc(mn);
     m.id = r.get<std::string>(*mt, "id", "规则编号，如 R8").value_or("?");
     m.name = r.get<std::string>(*mt, "name", "概念名称").value_or("");
-    const toml::array* phrases = mt->get_as<toml::array>("phrases");
-    const toml::array* sum = mt->get_as<toml::array>("sum");
-    if (!phrases || phrases->empty() || !sum || sum->empty()) {
-      r.error(mn, "[[mentions]] 须有非空的 phrases（说法）和 sum（表格单元格）");
-      continue;
+    m.phrases = read_phrases(r, *mt, "phrases", mn, "[[mentions]] " + m.name + " ");
+    for (const Phrase& p : read_phrases(r, *mt, "units", mn, "[[mentions]] " + m.name + " ")) {
+      if (p.size() == 1) m.units.push_back(p[0].text);
+      else r.error(mn, "[[mentions]] " + m.name + " 的 units 应为不含 … 的文字，如 \"件\"");
     }
-    for (const auto& p : *phrases)
-      if (auto parts = parse_phrase(r, p, m.id); !parts.empty()) m.phrases.push_back(std::move(parts));
-    bool first = true;
-    for (const auto& c : *sum) {
-      FigureType type{};
-      auto cell = read_cell(r, c, l, &type);
-      if (!cell) continue;
-      if (!first && type != m.type) r.error(c, "sum 中的单元格须为同一类型（件数或金额）");
-      m.type = type;
-      first = false;
-      m.sum.push_back(*cell);
+    const toml::node* sum = mt->get("sum");
+    const toml::node* readings = mt->get("readings");
+    bool typed = false;
+    if (sum && readings) {
+      r.error(*readings, "[[mentions]] " + m.name + " 只能有 sum（一种读法）或 readings（几种读法）之一");
+    } else if (sum) {
+      if (auto x = read_reading(r, *sum, l, m, typed)) m.readings.push_back(std::move(*x));
+    } else if (const toml::array* a = readings ? readings->as_array() : nullptr; a && !a->empty()) {
+      for (const auto& x : *a)
+        if (auto reading = read_reading(r, x, l, m, typed)) m.readings.push_back(std::move(*reading));
+    } else {
+      r.error(readings ? *readings : mn,
+              "[[mentions]] " + m.name + " 须有 sum（表格单元格）或非空的 readings（几种读法，每种为单元格的数组）");
     }
     l.mentions.push_back(std::move(m));
   }
