@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(a_batch_builds_the_good_reports_and_names_the_bad) {
   BOOST_CHECK(!fs::exists(t.file("out/bad.pdf")));
   BOOST_CHECK(!fs::exists(t.file("out/sum.pdf")));
   // Off a terminal: a line per finished report, then the summary.
-  BOOST_CHECK(o.err.find("/6] good0.toml → out/good0.pdf（5 页，") != std::string::npos);
+  BOOST_CHECK(o.err.find("/6] good0.toml → out/good0.pdf（6 页，") != std::string::npos);
   BOOST_CHECK(o.err.find("/6] bad.toml：失败\n") != std::string::npos);
   BOOST_CHECK(o.err.find("共 6 份，用时 ") != std::string::npos);
   BOOST_CHECK(o.err.find("：4 份成功，2 份失败：\n  bad.toml：输入有误（1 个错误）\n  sum.toml：输入有误（1 个错误）\n") !=

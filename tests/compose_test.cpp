@@ -47,7 +47,7 @@ std::vector<std::string> outline(const compose::Document& doc) {
       continue;
     }
     const auto& p = std::get<compose::Paragraph>(b);
-    static const char* kKinds[] = {"title ", "h1 ", "h2 ", "h3 ", "h4 ", "body"};
+    static const char* kKinds[] = {"title ", "subtitle ", "h1 ", "h2 ", "h3 ", "h4 ", "body", "signature "};
     out.push_back(kKinds[static_cast<int>(p.kind)] + (p.kind == compose::Kind::Body ? "" : utf8(p.plain())));
   }
   return out;
@@ -110,6 +110,7 @@ BOOST_AUTO_TEST_CASE(blocks_follow_the_layouts_sections) {
       "h1 " + s[3].title, "body", "table review",
       "h1 " + s[4].title, "body", "body",
       "h1 " + s[5].title, "body", "body",
+      "signature 青禾县市场监督管理局2022年1月26日",  // the layout's style: organ and date at the end
   };
   const auto got = outline(c.doc);
   BOOST_CHECK_EQUAL_COLLECTIONS(got.begin(), got.end(), expected.begin(), expected.end());

@@ -152,7 +152,8 @@ BOOST_AUTO_TEST_CASE(rules_per_table) {
   BOOST_CHECK((rule_ids(table("2019", "requests")) == std::vector<std::string>{"R1", "R2", "R3", "R6"}));
   BOOST_CHECK((rule_ids(table("2021", "requests")) == std::vector<std::string>{"R1", "R2", "R3", "R6"}));
   BOOST_CHECK((rule_ids(table("2019", "review")) == std::vector<std::string>{"R4"}));
-  BOOST_CHECK(rule_ids(table("2019", "proactive")).empty());
+  BOOST_CHECK((rule_ids(table("2019", "proactive")) == std::vector<std::string>{"R7"}));
+  BOOST_CHECK(table("2019", "proactive").rules.at(0).cross_year());
   const auto& r7 = table("2021", "proactive").rules.at(0);
   BOOST_CHECK_EQUAL(r7.id, "R7");
   BOOST_CHECK(r7.cross_year());

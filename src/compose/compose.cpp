@@ -49,6 +49,39 @@ void add_prose(const input::Prose& prose, Document& doc) {
   }
 }
 
+// A line of the input (kept by the report: the run points to its origin), located like prose.
+Run line_run(const input::Line& line, layout::Role role) {
+  Run run = layout_run(line.text, role);
+  run.origin = &line.origin;
+  for (uint32_t i = 0; i < run.text.size(); ++i) run.src.push_back(i);
+  return run;
+}
+
+// A paragraph of the input's lines (a title), each line forced.
+Paragraph lines_paragraph(Kind kind, const std::vector<input::Line>& lines) {
+  Paragraph p;
+  p.kind = kind;
+  for (const auto& line : lines) {
+    p.runs.push_back(line_run(line, style_role(kind)));
+    p.runs.back().line_break = p.runs.size() > 1;
+  }
+  return p;
+}
+
+// The 落款: the organ, then the date in Arabic numerals without leading zeros (GB/T 9704 §7.3.4).
+Paragraph signature(const input::Signature& s) {
+  Paragraph p;
+  p.kind = Kind::Signature;
+  p.runs.push_back(line_run(s.organ, layout::Role::Signature));
+  p.seal = s.seal;
+  Run date = layout_run(std::to_string(s.date.year) + "年" + std::to_string(s.date.month) + "月" +
+                            std::to_string(s.date.day) + "日",
+                        layout::Role::Signature);
+  date.line_break = true;
+  p.runs.push_back(std::move(date));
+  return p;
+}
+
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) s.replace(pos, from.size(), to);
   return s;
@@ -84,6 +117,7 @@ Table make_table(const layout::Table& lt, const check::Figures& figures, int yea
       int64_t v = 0;
       if (fv && c.column < static_cast<int>(fv->cells.size())) v = fv->cells[c.column].value;
       std::string figure = format_figure(v, f.types[c.column]);  // an empty cell prints as 0
+      if (fv && f.types[c.column] == layout::FigureType::Amount) figure += fv->unit;
       tc.figure = text.empty();
       tc.data = true;
       text = text.empty() ? figure : replace_all(text, "{value}", figure);
@@ -119,28 +153,28 @@ Document compose(const check::CheckedReport& checked) {
   doc.fonts = font_choices(report);
   if (report.source) doc.source_path = report.source->path;
   const layout::Layout& l = *report.layout;
-  Paragraph title;  // a run a line, each located in the input like prose
-  title.kind = Kind::Title;
-  for (const auto& line : report.title_lines) {
-    Run run = layout_run(line.text, layout::Role::Title);
-    run.origin = &line.origin;
-    for (uint32_t i = 0; i < run.text.size(); ++i) run.src.push_back(i);
-    run.line_break = !title.runs.empty();
-    title.runs.push_back(std::move(run));
-  }
-  doc.blocks.emplace_back(std::move(title));
+  doc.blocks.emplace_back(lines_paragraph(Kind::Title, report.title_lines));
+  if (!report.subtitle_lines.empty()) doc.blocks.emplace_back(lines_paragraph(Kind::Subtitle, report.subtitle_lines));
   for (const auto& phrase : l.typography.title_keep_together) {
     std::string p = replace_all(replace_all(phrase, "{organ}", report.organ), "{year}", std::to_string(report.year));
     doc.title_keep_together.push_back(decode_utf8(p).value_or(U""));
   }
   if (report.preface) add_prose(*report.preface, doc);
   for (const auto& s : l.sections) {
-    doc.blocks.emplace_back(heading(Kind::Heading1, s.title));
     const input::SectionInput* in = report.section(s.key);
+    if (in && in->heading) {
+      Paragraph h;
+      h.kind = Kind::Heading1;
+      h.runs.push_back(line_run(*in->heading, layout::Role::Heading1));
+      doc.blocks.emplace_back(std::move(h));
+    } else {
+      doc.blocks.emplace_back(heading(Kind::Heading1, s.title));
+    }
     if (!in) continue;
     if (in->text) add_prose(*in->text, doc);
     if (const layout::Table* lt = l.table_for(s)) doc.blocks.emplace_back(make_table(*lt, checked.figures(), report.year));
   }
+  if (report.signature) doc.blocks.emplace_back(signature(*report.signature));
   return doc;
 }
 

@@ -26,12 +26,15 @@ struct Run {
   Loc locate(size_t i) const;           // input position of character i
 };
 
-enum class Kind { Title, Heading1, Heading2, Heading3, Heading4, Body };
+// Signature: the 落款, its organ's lines then the date's (GB/T 9704 §7.3.5).
+enum class Kind { Title, Subtitle, Heading1, Heading2, Heading3, Heading4, Body, Signature };
 
 // The role whose style (size, indent, alignment) a paragraph of this kind takes.
 constexpr layout::Role style_role(Kind k) {
   switch (k) {
     case Kind::Title: return layout::Role::Title;
+    case Kind::Subtitle: return layout::Role::Subtitle;
+    case Kind::Signature: return layout::Role::Signature;
     case Kind::Heading1: return layout::Role::Heading1;
     case Kind::Heading2: return layout::Role::Heading2;
     case Kind::Heading3: return layout::Role::Heading3;
@@ -44,6 +47,7 @@ constexpr layout::Role style_role(Kind k) {
 struct Paragraph {
   Kind kind = Kind::Body;
   std::vector<Run> runs;
+  bool seal = false;  // Kind::Signature: laid out for a seal (date 右空四字, organ centred on it)
   std::u32string plain() const;  // text without styles (for bookmarks)
 };
 

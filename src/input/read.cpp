@@ -127,34 +127,98 @@ class ReportReader {
       line_text(*v, loc(*n), key, what);
       return *v;
     }
-    type_error(*n, key, std::string("字符串（") + what + (key == std::string("title") ? "；要分行时写成 [\"第一行\", \"第二行\"]" : "") + "）");
+    type_error(*n, key, std::string("字符串（") + what + (key == std::string("title") || key == std::string("subtitle") ? "；要分行时写成 [\"第一行\", \"第二行\"]" : "") + "）");
     return std::nullopt;
   }
 
-  // The title: a string, or an array of strings, one a line (a break the clerk
-  // wants: ["洪泽区人民政府", "2023年政府信息公开工作年度报告"]).
-  void title(const toml::table& doc, const std::string& example, Report& r) {
-    const toml::node* n = doc.get("title");
+  // A text printed in lines (title, subtitle): a string, or an array of strings,
+  // one a line (a break the clerk wants: ["洪泽区人民政府", "2023年政府信息公开工作年度报告"]).
+  // Absent: no lines, reported as missing when there is an `example` to add.
+  std::vector<Line> lines(const toml::table& doc, const char* key, const std::string& what, const std::string& example,
+                          Loc& where) {
+    std::vector<Line> out;
+    const toml::node* n = doc.get(key);
+    if (!n && example.empty()) return out;
     if (!n || !n->is_array()) {
-      if (auto s = string(doc, "title", "报告标题", &r.title_loc, example)) {
-        r.title = *s;
-        r.title_lines = {{*s, TextOrigin{r.title_loc}}};
-      }
-      return;
+      if (auto s = string(doc, key, what.c_str(), &where, example)) out.push_back({*s, TextOrigin{where}});
+      return out;
     }
-    r.title_loc = loc(*n);
+    where = loc(*n);
     const toml::array& a = *n->as_array();
-    if (a.empty()) d_.error(r.title_loc, "键 title（报告标题）不能为空");
+    if (a.empty()) d_.error(where, std::string("键 ") + key + "（" + what + "）不能为空");
     for (size_t i = 0; i < a.size(); ++i) {
-      const std::string key = "title[" + std::to_string(i + 1) + "]";
+      const std::string k = std::string(key) + "[" + std::to_string(i + 1) + "]";
       auto v = a[i].value<std::string>();
-      if (!v) { type_error(a[i], key, "字符串（标题的一行）"); continue; }
-      if (v->empty()) d_.error(loc(a[i]), "键 " + key + "（标题的一行）不能为空：请删去这一行");
-      line_text(*v, loc(a[i]), key, "标题的一行");
-      r.title += *v;
-      r.title_lines.push_back({*v, TextOrigin{loc(a[i])}});
+      if (!v) { type_error(a[i], k, "字符串（" + what + "的一行）"); continue; }
+      if (v->empty()) d_.error(loc(a[i]), "键 " + k + "（" + what + "的一行）不能为空：请删去这一行");
+      line_text(*v, loc(a[i]), k, what + "的一行");
+      out.push_back({*v, TextOrigin{loc(a[i])}});
     }
-    if (r.title_lines.size() > 8) d_.error(r.title_loc, "标题不能超过 8 行：请把标题分成较少的几行");
+    if (out.size() > 8) d_.error(where, what + "不能超过 8 行：请分成较少的几行");
+    return out;
+  }
+
+  std::optional<Date> date(const toml::node& n, const std::string& key, const std::string& what) {
+    auto v = n.value<toml::date>();
+    if (!v) {
+      type_error(n, key, "日期（" + what + "，如 2021-01-31，不加引号）");
+      return std::nullopt;
+    }
+    if (v->year < 1990 || v->year > 2999) d_.error(loc(n), key + "（" + what + "）的年份应在 1990–2999 之间");
+    return Date{v->year, v->month, v->day};
+  }
+
+  std::optional<bool> boolean(const toml::node& n, const std::string& key, const std::string& what) {
+    if (auto v = n.value_exact<bool>()) return *v;
+    type_error(n, key, "布尔值 true 或 false（" + what + "）");
+    return std::nullopt;
+  }
+
+  // The 落款: printed when the layout's style asks for it or the input has
+  // [signature], unless it says print = false; organ and date default to the report's.
+  void signature(const toml::node* n, const layout::Layout& l, Report& r) {
+    bool print = l.signature.by_default;
+    Signature sg{{r.organ, TextOrigin{r.organ_loc}}, r.date, false};
+    if (n) {
+      const toml::table* t = n->as_table();
+      if (!t) { type_error(*n, "signature", "表（落款：organ、date、seal、print）"); return; }
+      print = true;
+      const std::vector<std::string> known{"organ", "date", "seal", "print"};
+      for (const auto& [k, v] : in_file_order(*t)) {
+        const std::string key(k->str()), name = "signature." + key;
+        if (key == "organ") {
+          auto text = v->value<std::string>();
+          if (!text) { type_error(*v, name, "字符串（落款的发文机关署名）"); continue; }
+          if (text->empty()) d_.error(loc(*v), "键 " + name + "（落款的署名）不能为空：不要落款时写 print = false");
+          line_text(*text, loc(*v), name, "落款的署名");
+          sg.organ = {*text, TextOrigin{loc(*v)}};
+        } else if (key == "date") {
+          if (auto d = date(*v, name, "落款的成文日期")) sg.date = *d;
+        } else if (key == "seal") {
+          sg.seal = boolean(*v, name, "是否加盖印章：true 时成文日期右空四字，署名居中于其上").value_or(false);
+        } else if (key == "print") {
+          print = boolean(*v, name, "是否排落款").value_or(true);
+        } else {
+          d_.error(loc(*k), "未知的键 " + shorten(name) + "（落款）" + suggest(key, known));
+        }
+      }
+    }
+    if (print) r.signature = std::move(sg);
+  }
+
+  // A section's heading as the report prints it: the layout's title or one of its variants.
+  std::optional<Line> heading(const toml::node& n, const layout::Layout& l, const layout::Section& ls) {
+    const std::string key = ls.key + ".heading";
+    auto text = n.value<std::string>();
+    if (!text) { type_error(n, key, "字符串（本节标题的写法）"); return std::nullopt; }
+    if (*text == ls.title || std::find(ls.variants.begin(), ls.variants.end(), *text) != ls.variants.end())
+      return Line{*text, TextOrigin{loc(n)}};
+    std::string allowed = "“" + ls.title + "”";
+    for (const auto& v : ls.variants) allowed += "、“" + v + "”";
+    d_.error(loc(n), "键 " + key + " 的标题“" + shorten(*text) + "”不是 " + l.id + " 格式允许的写法" +
+                         (ls.variants.empty() ? "：本节标题只能是 " + allowed + "，请删去这一行"
+                                              : "：可写 " + allowed + "（序号和次序不变），或删去这一行用格式的标题"));
+    return std::nullopt;
   }
 
   // A key written with a typo is reported once, as unknown with its suggestion,
@@ -358,14 +422,26 @@ class ReportReader {
       r.sections.push_back(std::move(s));
       return;
     }
-    std::vector<std::string> known{"text"};
+    std::vector<std::string> known{"heading", "text"};
     std::set<std::string> named;  // rows an error about another format's key names already
+    std::map<std::string, std::string> units;  // by field key
     if (table)
-      for (const auto& f : table->fields) known.push_back(f.key);
+      for (const auto& f : table->fields) {
+        known.push_back(f.key);
+        if (!f.units.empty()) known.push_back(f.key + "_unit");
+      }
     for (const auto& [k, v] : in_file_order(*t)) {
       std::string key(k->str());
       if (key == "text") {
         s.text = prose(*v, ls.key + ".text");
+        continue;
+      }
+      if (key == "heading") {
+        s.heading = heading(*v, l, ls);
+        continue;
+      }
+      if (const layout::Field* f = unit_of(table, key)) {
+        if (auto u = unit(*v, ls.key + "." + key, *f)) units[f->key] = *u;
         continue;
       }
       const layout::Field* field = table ? table->find_field(key) : nullptr;
@@ -383,10 +459,25 @@ class ReportReader {
         if (s.figures.count(f.key) || f.optional || named.count(f.key)) continue;
         if (std::all_of(f.derivable.begin(), f.derivable.end(), [](bool d) { return d; })) {
           // Every cell is computed by the check stage (the （七）总计 row).
-          s.figures[f.key] = FieldValue{std::vector<Figure>(f.types.size(), Figure{0, s.loc, false}), s.loc};
+          s.figures[f.key] = FieldValue{std::vector<Figure>(f.types.size(), Figure{0, s.loc, false}), s.loc, {}};
           continue;
         }
         missing(*t, ls.key + "." + f.key, f.label);
+      }
+      for (const auto& f : table->fields) {
+        auto fv = s.figures.find(f.key);
+        if (f.units.empty() || fv == s.figures.end()) continue;
+        if (auto u = units.find(f.key); u != units.end()) {
+          fv->second.unit = u->second;
+          continue;
+        }
+        for (size_t i = 0; i < f.types.size() && i < fv->second.cells.size(); ++i)
+          if (f.types[i] == layout::FigureType::Amount && fv->second.cells[i].value != 0) {
+            d_.warning(fv->second.cells[i].loc, ls.key + "." + f.key + "（" + f.label + "）的" + f.column_name(static_cast<int>(i)) +
+                                                    "没有写单位：请加一行 " + f.key + "_unit = \"" + f.units[0] + "\"（可写 " +
+                                                    join(f.units) + "），单位印在金额之后");
+            break;
+          }
       }
     } else if (!s.text) {
       missing(*t, ls.key + ".text", ls.title + "的正文");
@@ -394,6 +485,29 @@ class ReportReader {
       d_.warning(loc(*t->get("text")), ls.title + "的正文为空：请写上这一部分（没有需要报告的事项时写“无。”）");
     }
     r.sections.push_back(std::move(s));
+  }
+
+  // A key naming the unit of a field that takes one (procurement_unit): the field.
+  static const layout::Field* unit_of(const layout::Table* table, const std::string& key) {
+    const std::string suffix = "_unit";
+    if (!table || key.size() <= suffix.size() || key.compare(key.size() - suffix.size(), suffix.size(), suffix) != 0)
+      return nullptr;
+    const layout::Field* f = table->find_field(key.substr(0, key.size() - suffix.size()));
+    return f && !f->units.empty() ? f : nullptr;
+  }
+
+  static std::string join(const std::vector<std::string>& units) {
+    std::string out;
+    for (const auto& u : units) out += (out.empty() ? "\"" : "、\"") + u + "\"";
+    return out;
+  }
+
+  std::optional<std::string> unit(const toml::node& n, const std::string& key, const layout::Field& f) {
+    auto v = n.value<std::string>();
+    if (!v) { type_error(n, key, "字符串（" + f.label + "的金额单位：" + join(f.units) + "）"); return std::nullopt; }
+    if (std::find(f.units.begin(), f.units.end(), *v) != f.units.end()) return *v;
+    d_.error(loc(n), "键 " + key + " 的单位“" + shorten(*v) + "”不可用：" + f.label + "的金额单位只能是 " + join(f.units));
+    return std::nullopt;
   }
 
   void fonts(const toml::node& n, Report& r) {
@@ -531,27 +645,24 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   if (auto s = rr.string(*doc, "organ", "发布机关", &r.organ_loc, "organ = \"某某县人民政府办公室\"")) r.organ = *s;
   const std::string title_example =
       "title = \"" + std::to_string(r.year ? r.year : 2020) + "年某某县政府信息公开工作年度报告\"";
-  rr.title(*doc, title_example, r);
+  r.title_lines = rr.lines(*doc, "title", "报告标题", title_example, r.title_loc);
+  for (const auto& line : r.title_lines) r.title += line.text;
+  Loc subtitle_loc;
+  r.subtitle_lines = rr.lines(*doc, "subtitle", "副标题", "", subtitle_loc);
   if (const toml::node* d = doc->get("date")) {
     r.date_loc = rr.loc(*d);
-    if (auto v = d->value<toml::date>()) {
-      r.date = {v->year, v->month, v->day};
-      if (v->year < 1990 || v->year > 2999) local.error(r.date_loc, "date（发布日期）的年份应在 1990–2999 之间");
-    }
-    else rr.type_error(*d, "date", "日期（发布日期，如 2021-01-31，不加引号）");
+    if (auto v = rr.date(*d, "date", "发布日期")) r.date = *v;
   } else {
     rr.missing_top("date", "发布日期", "date = " + std::to_string(r.year ? r.year + 1 : 2021) + "-01-31");
   }
-  if (const toml::node* c = doc->get("consolidated")) {
-    if (auto v = c->value_exact<bool>()) r.consolidated = *v;
-    else rr.type_error(*c, "consolidated", "布尔值 true 或 false（是否为县级以上人民政府的本级年度报告）");
-  }
+  if (const toml::node* c = doc->get("consolidated"))
+    r.consolidated = rr.boolean(*c, "consolidated", "是否为县级以上人民政府的本级年度报告").value_or(false);
   // 条例第四十九条: a department publishes its report by 31 January; a government's
   // own report (本级政府) is published by 31 March.
   if (r.year && r.date.year) {
     const Date due{r.year + 1, r.consolidated ? 3 : 1, 31};
     auto text = [](const Date& d) {
-      char b[16];
+      char b[40];
       std::snprintf(b, sizeof b, "%04d-%02d-%02d", d.year, d.month, d.day);
       return std::string(b);
     };
@@ -570,6 +681,7 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
     local.warning(r.title_loc, "标题中没有报告年度 " + std::to_string(r.year) + "：请核对 title 和 year");
 
   if (const toml::node* f = doc->get("fonts")) rr.fonts(*f, r);
+  rr.signature(doc->get("signature"), l, r);
   std::vector<const layout::Layout*> neighbours;
   for (const layout::Layout* o : {find_layout("", l.first_year - 1), find_layout("", l.last_year + 1)})
     if (o && o != &l) neighbours.push_back(o);

@@ -40,26 +40,41 @@ struct Figure {
   bool given = false;
 };
 
+struct Date {
+  int year = 0, month = 0, day = 0;
+};
+
 struct FieldValue {
   std::vector<Figure> cells;
-  Loc loc;  // the key
+  Loc loc;           // the key
+  std::string unit;  // one of the field's units (元, 万元), when the input names it
+};
+
+// A line of text the report prints as written (a title's line, a heading).
+struct Line {
+  std::string text;
+  TextOrigin origin;  // its string, for locating its characters
 };
 
 struct SectionInput {
   std::string key;
   Loc loc;
+  std::optional<Line> heading;  // the wording the report prints, one of the layout's variants
   std::optional<Prose> text;
   std::map<std::string, FieldValue> figures;  // by layout field key
+};
+
+// The 落款 (GB/T 9704 §7.3.5): organ and date at the end of the report.
+struct Signature {
+  Line organ;  // [signature] organ, else the report's organ
+  Date date;   // [signature] date, else the report's date
+  bool seal = false;
 };
 
 struct FontChoice {
   std::string file;
   int face = 0;
   Loc loc;
-};
-
-struct Date {
-  int year = 0, month = 0, day = 0;
 };
 
 struct Report {
@@ -69,15 +84,13 @@ struct Report {
   Loc year_loc;
   std::string organ, title;  // the title's lines joined
   Loc organ_loc, title_loc;
-  struct TitleLine {
-    std::string text;
-    TextOrigin origin;  // its string, for locating its characters
-  };
-  std::vector<TitleLine> title_lines;  // one, or the lines the input breaks it into
+  std::vector<Line> title_lines;     // one, or the lines the input breaks it into
+  std::vector<Line> subtitle_lines;  // none, one, or the lines the input breaks it into
   Date date;
   Loc date_loc;
   bool consolidated = false;  // a government's own report (本级政府), due 31 March, not 31 January
   std::optional<Prose> preface;
+  std::optional<Signature> signature;  // printed at the end: the layout's default or [signature]
   std::vector<SectionInput> sections;       // in the layout's order
   std::map<layout::Role, FontChoice> fonts;
 

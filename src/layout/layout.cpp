@@ -54,8 +54,8 @@ std::string format_figure(int64_t value, FigureType type) {
 
 namespace {
 
-constexpr const char* kRoleNames[] = {"title",    "body",     "emphasis", "heading1",   "heading2",
-                                      "heading3", "heading4", "table",    "page_number"};
+constexpr const char* kRoleNames[] = {"title",    "body",  "emphasis",    "heading1", "heading2",  "heading3",
+                                      "heading4", "table", "page_number", "subtitle", "signature"};
 static_assert(std::size(kRoleNames) == std::size(kRoles));
 
 }  // namespace
@@ -136,13 +136,13 @@ void read_role(Reader& r, Role id, const std::string& name, const toml::node& n,
   l.roles[id] = role;
 }
 
-std::vector<std::string> read_names(Reader& r, const toml::node& n) {
+std::vector<std::string> read_names(Reader& r, const toml::node& n, const std::string& key = "column_names") {
   std::vector<std::string> out;
   const toml::array* a = n.as_array();
-  if (!a) { r.error(n, "column_names 应为字符串数组"); return out; }
+  if (!a) { r.error(n, key + " 应为字符串数组"); return out; }
   for (const auto& x : *a) {
     auto v = x.value<std::string>();
-    if (!v || v->empty()) r.error(x, "列名应为非空字符串");
+    if (!v || v->empty()) r.error(x, key + " 的每一项应为非空字符串");
     out.push_back(v.value_or(""));
   }
   return out;
@@ -224,6 +224,7 @@ void read_table(Reader& r, const std::string& id, const toml::table& t, Table& t
           f.label = r.get<std::string>(*ct, "label", "字符串", false).value_or(last_label);
           f.name = r.get<std::string>(*ct, "name", "字符串", false).value_or(f.label);
           f.optional = r.get<bool>(*ct, "optional", "布尔值", false).value_or(false);
+          if (const toml::node* units = ct->get("units")) f.units = read_names(r, *units, "units");
           int n = r.integer(*ct, "columns", "字段的列数", 1, limits::kTableColumns, false).value_or(1);
           f.types.assign(n, FigureType::Count);
           f.derivable.assign(n, false);
@@ -335,6 +336,15 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
         else r.error(x, "title_keep_together 的每一项应为字符串");
       }
   }
+  if (const toml::table* g = doc->get_as<toml::table>("signature")) {
+    SignatureStyle& sg = l.signature;
+    sg.by_default = r.get<bool>(*g, "default", "布尔值（是否默认排落款）", false).value_or(false);
+    sg.gap_lines = r.integer(*g, "gap_lines", "正文与署名之间的空行数", 0, 3, false).value_or(1);
+    sg.organ_right = r.number(*g, "organ_right", "署名右空字数", 0, 10, false).value_or(2);
+    sg.date_shift = r.number(*g, "date_shift", "成文日期首字比署名首字右移字数", 0, 10, false).value_or(2);
+    sg.date_right = r.number(*g, "date_right", "较长的成文日期右空字数", 0, 10, false).value_or(2);
+    sg.seal_date_right = r.number(*g, "seal_date_right", "加盖印章时成文日期右空字数", 0, 10, false).value_or(4);
+  }
   if (const toml::table* c = doc->get_as<toml::table>("checks"))
     l.copied_prose = r.number(*c, "copied_prose", "与上年相同的正文比例（0–1）", 0, 1, false).value_or(0);
   if (const toml::table* f = r.table(*doc, "fonts")) {
@@ -384,6 +394,7 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
       s.title = r.get<std::string>(*st, "title", "章节标题").value_or("");
       s.table = r.get<std::string>(*st, "table", "表格名", false).value_or("");
       s.hint = r.get<std::string>(*st, "hint", "填写提示", false).value_or("");
+      if (const toml::node* v = st->get("variants")) s.variants = read_names(r, *v, "variants");
       if (!s.table.empty() && !l.tables.count(s.table)) r.error(sn, "章节引用了未定义的表格 " + s.table);
       for (const auto& other : l.sections)
         if (!s.table.empty() && other.table == s.table)

@@ -34,9 +34,10 @@ enum class Align { Left, Center, Right };
 
 // What a piece of text is set as. Every format defines a style for each role;
 // an input may choose the font of any ([fonts]).
-enum class Role { Title, Body, Emphasis, Heading1, Heading2, Heading3, Heading4, Table, PageNumber };
-inline constexpr Role kRoles[] = {Role::Title,    Role::Body,     Role::Emphasis, Role::Heading1,  Role::Heading2,
-                                  Role::Heading3, Role::Heading4, Role::Table,    Role::PageNumber};
+enum class Role { Title, Body, Emphasis, Heading1, Heading2, Heading3, Heading4, Table, PageNumber, Subtitle, Signature };
+inline constexpr Role kRoles[] = {Role::Title,      Role::Body,     Role::Emphasis, Role::Heading1,
+                                  Role::Heading2,   Role::Heading3, Role::Heading4, Role::Table,
+                                  Role::PageNumber, Role::Subtitle, Role::Signature};
 
 // The name layouts and inputs write for a role: "body", "page_number", …
 std::string role_name(Role r);
@@ -64,6 +65,7 @@ struct Field {
   std::vector<std::string> columns;  // column names (自然人 …), empty when unnamed
   std::vector<bool> derivable;       // per column: may be omitted, computed by a rule
   bool optional = false;
+  std::vector<std::string> units;    // units the input may name for it (元, 万元), printed after the figure
 
   int column(const std::string& name) const;  // index by name, -1 when none
   std::string column_name(int i) const;       // name, or 第N列
@@ -148,13 +150,25 @@ struct Mention {
 };
 
 // The keys of an input file outside its sections: no section may take one.
-inline constexpr const char* kReportKeys[] = {"format", "year", "organ", "title", "date", "consolidated", "preface", "fonts"};
+inline constexpr const char* kReportKeys[] = {"format", "year",    "organ",     "title", "subtitle", "date",
+                                              "consolidated", "preface", "signature", "fonts"};
 
 struct Section {
   std::string key;
   std::string title;
   std::string table;  // empty: prose only
   std::string hint;   // what the section must contain (for nianbao init)
+  std::vector<std::string> variants;  // other wordings of the title a report may print (its number kept)
+};
+
+// The 落款 (GB/T 9704 §7.3.5), distances in characters of the body grid.
+struct SignatureStyle {
+  bool by_default = false;     // printed unless the input says print = false
+  int gap_lines = 1;           // blank lines between the text and the organ
+  double organ_right = 2;      // without a seal: the organ 右空二字
+  double date_shift = 2;       // and the date's first character two right of the organ's;
+  double date_right = 2;       // a date longer than that: 右空二字, the organ moved left with it
+  double seal_date_right = 4;  // with a seal: the date 右空四字, the organ centred on it
 };
 
 struct Layout {
@@ -165,6 +179,7 @@ struct Layout {
   std::map<std::string, FontFile> fonts;
   std::map<Role, RoleStyle> roles;  // every role
   std::vector<Section> sections;
+  SignatureStyle signature;
   std::map<std::string, Table> tables;
   std::vector<Mention> mentions;
   // R9 (with --previous): the share of a section's prose also in last year's at

@@ -22,7 +22,14 @@ struct PageLimit {  // the document needs more than limits::kPages pages
   size_t block;     // the block the pages had reached
 };
 
-bool is_heading(const compose::Paragraph& p) { return p.kind != compose::Kind::Body && p.kind != compose::Kind::Title; }
+bool is_heading(const compose::Paragraph& p) {
+  return p.kind == compose::Kind::Heading1 || p.kind == compose::Kind::Heading2 || p.kind == compose::Kind::Heading3 ||
+         p.kind == compose::Kind::Heading4;
+}
+
+bool is_title(const compose::Paragraph* p) {
+  return p && (p->kind == compose::Kind::Title || p->kind == compose::Kind::Subtitle);
+}
 
 // A paragraph that announces what follows ("…见下表：").
 bool lead_in(const compose::Paragraph& p) {
@@ -51,7 +58,7 @@ struct Measured {
   const compose::Table* table = nullptr;
   TableLayout tl;
   size_t first = 0, units = 0;
-  bool after_title = false;     // a blank grid line above it, unless at a page's head
+  int gap_above = 0;            // blank grid lines above it, unless at a page's head (after the title, before the 落款)
   bool keep_with_next = false;  // no page break after it
 };
 
@@ -69,7 +76,7 @@ struct Fragment {
 class PageBuilder {
  public:
   PageBuilder(const layout::Layout& l, const Roles& roles, Result& out, Diagnostics& d)
-      : page_(l.page), typo_(l.typography), roles_(roles), out_(out), diags_(d) {
+      : page_(l.page), typo_(l.typography), signature_(l.signature), roles_(roles), out_(out), diags_(d) {
     pitch_ = page_.body_height / page_.lines_per_page;
     grid_ = page_.body_width / page_.chars_per_line;
     body_size_ = roles.at(layout::Role::Body).style->size;
@@ -92,7 +99,12 @@ class PageBuilder {
         grid_lines += m.units;
         const bool next = i + 1 < blocks.size();
         const bool table_next = next && std::holds_alternative<compose::Table>(blocks[i + 1]);
-        m.keep_with_next = next && (is_heading(*p) || (lead_in(*p) && table_next && m.units <= 3));
+        m.keep_with_next = next && (is_heading(*p) || is_title(p) || (lead_in(*p) && table_next && m.units <= 3));
+        if (p->kind == compose::Kind::Signature) {
+          // With at least the text's last lines (GB/T 9704 §7.3.5: never alone on a page).
+          m.gap_above = signature_.gap_lines;
+          if (!blocks_.empty()) blocks_.back().keep_with_next = true;
+        }
       } else {
         m.table = &std::get<compose::Table>(blocks[i]);
         m.tl = measure_table(*m.table, page_.body_width, roles_, out_, diags_, &shaped_);
@@ -100,7 +112,7 @@ class PageBuilder {
         grid_lines += m.tl.height(0, m.table->rows) / pitch_;
       }
       const auto* prev = i > 0 ? std::get_if<compose::Paragraph>(&blocks[i - 1]) : nullptr;
-      m.after_title = prev && prev->kind == compose::Kind::Title;
+      if (is_title(prev) && !(m.para && m.para->kind == compose::Kind::Subtitle)) m.gap_above = 1;
       units_ += m.units;
       block_at_.insert(block_at_.end(), m.units, static_cast<uint32_t>(i));
       blocks_.push_back(std::move(m));
@@ -146,7 +158,7 @@ class PageBuilder {
         y = f.end(y);
         continue;
       }
-      if (u == 0 && m.after_title && y > 0) y += pitch_;
+      if (u == 0 && y > 0) y += m.gap_above * pitch_;
       const bool body = m.para->kind == compose::Kind::Body;
       size_t k = u;
       for (; k < m.units; ++k) {
@@ -180,10 +192,11 @@ class PageBuilder {
         y = f.end(y);
         continue;
       }
-      if (u0 == 0 && m.after_title && y > 0) y += pitch_;
+      if (u0 == 0 && y > 0) y += m.gap_above * pitch_;
       const compose::Paragraph& p = *m.para;
       const layout::RoleStyle& r = *m.style;
       const std::vector<Line> lines = lines_of(p, again_);
+      const std::vector<double> at = p.kind == compose::Kind::Signature ? signature_lefts(lines, p.seal) : std::vector<double>{};
       for (size_t k = u0; k < u1; ++k) {
         const Line& ln = lines[k];
         const int slot = next_line(y);
@@ -192,7 +205,8 @@ class PageBuilder {
                                     static_cast<int>(out_.pages.size()) - 1, page_.top + slot * pitch_});
         const double baseline = page_.top + slot * pitch_ + (pitch_ - r.size) / 2 + 0.88 * r.size;
         double left = page_.left;
-        if (r.align == layout::Align::Center) left += (page_.body_width - ln.natural) / 2;
+        if (!at.empty()) left += at[k];
+        else if (r.align == layout::Align::Center) left += (page_.body_width - ln.natural) / 2;
         else if (r.align == layout::Align::Right) left += page_.body_width - ln.natural;
         emit_line(ln, left, baseline, page);
         y = (slot + 1) * pitch_;
@@ -257,6 +271,32 @@ class PageBuilder {
                                             : break_lines(atoms, page_.body_width, style);
   }
 
+  // Where the 落款's lines start in the body (GB/T 9704 §7.3.5): its last line is the
+  // date, those above it the organ. Without a seal the organ 右空二字 and the date
+  // two characters further right, or, a date longer than the organ, the date 右空二字
+  // and the organ two characters further left; with a seal the date 右空四字 and the
+  // organ centred on it. Never beyond the body's edges.
+  std::vector<double> signature_lefts(const std::vector<Line>& lines, bool seal) const {
+    std::vector<double> at(lines.size(), 0);
+    if (lines.empty()) return at;
+    const double w = page_.body_width, date = lines.back().natural;
+    double organ = 0;
+    for (size_t i = 0; i + 1 < lines.size(); ++i) organ = std::max(organ, lines[i].natural);
+    double organ_left, date_left;
+    if (seal) {
+      date_left = w - signature_.seal_date_right * grid_ - date;
+      organ_left = std::min(date_left + (date - organ) / 2, w - organ);
+    } else if (date > organ + 1e-6) {
+      date_left = w - signature_.date_right * grid_ - date;
+      organ_left = date_left - signature_.date_shift * grid_;
+    } else {
+      organ_left = w - signature_.organ_right * grid_ - organ;
+      date_left = organ_left + signature_.date_shift * grid_;
+    }
+    for (size_t i = 0; i < lines.size(); ++i) at[i] = std::max(0.0, i + 1 < lines.size() ? organ_left : date_left);
+    return at;
+  }
+
   int next_line(double y) const { return static_cast<int>(std::ceil(y / pitch_ - 1e-6)); }
   int blank(double y) const { return lines_ - std::min(lines_, next_line(y)); }
 
@@ -302,6 +342,7 @@ class PageBuilder {
 
   const layout::Page& page_;
   const layout::Typography& typo_;
+  const layout::SignatureStyle& signature_;
   std::vector<std::u32string> title_keep_;
   const Roles& roles_;
   Result& out_;
