@@ -126,6 +126,26 @@ std::string prose_comment(const input::Prose& p) {
   return o;
 }
 
+// The 落款: as last year's report had it when it differed from the default (its
+// organ, a seal, none), else the keys as comments.
+std::string signature_part(const layout::Layout& l, int year, const FollowOn& from) {
+  const input::Report* last = from.last;
+  const bool none = last && last->layout->signature.by_default && !last->signature;
+  const input::Signature* sg = last && last->signature ? &*last->signature : nullptr;
+  const bool own_organ = sg && sg->organ.text != last->organ;
+  std::string o = "\n# 落款（署名和成文日期，排在正文之后，GB/T 9704）：" +
+                  std::string(l.signature.by_default ? "默认用 organ 和 date；" : "本格式默认不排落款；") +
+                  "要改写署名或日期、加盖印章或不要落款时，去掉 [signature] 和相应行前的 #\n";
+  if (none) return o + "[signature]\nprint = false   # 上年报告没有落款\n";
+  if (!own_organ && !(sg && sg->seal))
+    return o + "# [signature]\n# organ = \"（署名）\"\n# date  = " + std::to_string(year + 1) +
+           "-01-31\n# seal  = true    # 加盖印章：成文日期右空四字，署名居中于其上\n# print = false   # 不要落款\n";
+  o += "[signature]   # 按上年报告\n";
+  if (own_organ) o += "organ = \"" + sg->organ.text + "\"\n";
+  if (sg->seal) o += "seal  = true\n";
+  return o + "# date  = " + std::to_string(year + 1) + "-01-31   # 成文日期（默认同 date）\n";
+}
+
 }  // namespace
 
 std::string init_template(const layout::Layout& l, int year, const std::string& organ,
@@ -149,6 +169,10 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
   }
   o += commented("title  = \"" + title + "\"", w,
                  "报告标题（要自己分行时写成 [\"第一行\", \"第二行\"]）");
+  std::string subtitle = "# subtitle = \"（" + name + " " + std::to_string(year + 1) + "年1月）\"";
+  if (from.last && from.last->subtitle_lines.size() == 1) subtitle = "# subtitle = \"" + from.last->subtitle_lines[0].text + "\"";
+  o += commented(subtitle, w, from.last && !from.last->subtitle_lines.empty() ? "上年的副标题：需要时去掉 # 并改写"
+                                                                               : "副标题（可选，印在标题下居中）：需要时去掉 #");
   o += commented("date   = " + std::to_string(year + 1) + "-01-31", w,
                  "发布日期（不加引号；法定时限为次年1月31日前）");
   o += commented("# consolidated = true", w, "县级以上人民政府的本级年度报告时去掉 #（时限为3月31日前）");
@@ -157,6 +181,12 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
   for (const auto& s : l.sections) {
     o += "\n[" + s.key + "]   # " + s.title + "\n";
     if (!s.hint.empty()) o += "# " + s.hint + "\n";
+    const input::SectionInput* last_section = from.last ? from.last->section(s.key) : nullptr;
+    const bool kept = last_section && last_section->heading &&
+                      std::find(s.variants.begin(), s.variants.end(), last_section->heading->text) != s.variants.end();
+    for (const auto& v : s.variants)
+      o += commented((kept && v == last_section->heading->text ? "" : "# ") + std::string("heading = \"") + v + "\"", w,
+                     kept && v == last_section->heading->text ? "上年报告用的标题写法" : "本节标题的另一种写法（可选）：需要时去掉 #");
     o += "text = \"\"\"\n\"\"\"\n";
     if (const input::SectionInput* last = from.last ? from.last->section(s.key) : nullptr; last && last->text &&
                                                                                           !last->text->blocks.empty())
@@ -207,12 +237,24 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
     if (shared) o += "# 每行依次为：" + columns_comment(t->fields[0]) + "\n";
     for (size_t i = 0; i < lines.size(); ++i)
       o += commented(lines[i], line_w + 3, field_comment(*t, *fields[i], shared, year) + notes[i]);
+    for (const auto* f : fields) {
+      if (f->units.empty()) continue;
+      const input::FieldValue* lv = last_section ? [&]() -> const input::FieldValue* {
+        auto it = last_section->figures.find(f->key);
+        return it == last_section->figures.end() || it->second.unit.empty() ? nullptr : &it->second;
+      }() : nullptr;
+      std::string units;
+      for (const auto& u : f->units) units += (units.empty() ? "\"" : "、\"") + u + "\"";
+      o += commented((lv ? "" : "# ") + f->key + "_unit = \"" + (lv ? lv->unit : f->units.back()) + "\"", line_w + 3,
+                     f->label + "的金额单位（可写 " + units + "，印在金额之后）" + (lv ? "：按上年报告" : "：金额不为 0 时去掉 # 写明"));
+    }
     for (const auto* f : derived)
       o += "# " + f->key + "（" + f->label + "）由程序计算；写上则由程序核对。\n";
     for (const auto* f : left_out)
       o += "# 可选（地方增加的项目，不在国家格式中；需要时去掉 # 填写）：\n# " + f->key + " = 0   # " +
            field_comment(*t, *f, false, year) + "\n";
   }
+  o += signature_part(l, year, from);
   return o;
 }
 

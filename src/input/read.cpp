@@ -243,7 +243,8 @@ class ReportReader {
     for (size_t i = 0; i < text->size(); ++i) {
       char32_t c = (*text)[i];
       if (c == '\n') {
-        d_.error(origin.locate(i), "键 " + key + "（" + what + "）中不能换行：标题较长时会自动分行，请写在一行内");
+        d_.error(origin.locate(i), "键 " + key + "（" + what + "）中不能换行：过长时会自动分行，请写在一行内" +
+                                       (key == "title" || key == "subtitle" ? "；要自己分行时写成 [\"第一行\", \"第二行\"]" : ""));
         return;
       }
       if (auto u = unusable(c)) {
@@ -441,7 +442,7 @@ class ReportReader {
         continue;
       }
       if (const layout::Field* f = unit_of(table, key)) {
-        if (auto u = unit(*v, ls.key + "." + key, *f)) units[f->key] = *u;
+        units[f->key] = unit(*v, ls.key + "." + key, *f).value_or("");  // "": reported, no warning again
         continue;
       }
       const layout::Field* field = table ? table->find_field(key) : nullptr;
@@ -467,7 +468,7 @@ class ReportReader {
       for (const auto& f : table->fields) {
         auto fv = s.figures.find(f.key);
         if (f.units.empty() || fv == s.figures.end()) continue;
-        if (auto u = units.find(f.key); u != units.end()) {
+        if (auto u = units.find(f.key); u != units.end()) {  // given (or wrong, and reported)
           fv->second.unit = u->second;
           continue;
         }
