@@ -410,3 +410,47 @@ BOOST_AUTO_TEST_CASE(init_from_last_years_report_follows_on) {
   BOOST_CHECK(wrong.err.find("--from 给出的是 2020 年度的报告，而 --year 为 2023") != std::string::npos);
   BOOST_CHECK(!fs::exists(t.file("x.toml")));
 }
+
+// Within the 2019 format: 上一年项目数量 follows from last year's by R7, and the report's
+// own parts (the 落款's organ and seal, a section's heading, the amount's unit) carry over.
+BOOST_AUTO_TEST_CASE(init_from_a_2019_report_carries_the_items_and_the_parts) {
+  TempDir t;
+  std::string last = read_file(kSample2019);
+  last = replace(replace(replace(last, "year   = 2020", "year   = 2019"), "date   = 2021-01-31", "date   = 2020-01-20"),
+                 "2020年南关区", "2019年南关区");
+  last = replace(last, "licensing       = [0, 0, 0]", "licensing       = [40, -3, 120]");
+  last = replace(last, "fees            = [0, 0]", "fees            = [5, 1]");
+  last = replace(last, "procurement     = [0, 0]", "procurement     = [2, 36.5]\nprocurement_unit = \"万元\"");
+  last = replace(last, "[problems]", "[problems]\nheading = \"五、政府信息公开工作存在的主要问题及改进情况\"");
+  last += "\n[signature]\norgan = \"全安街道办事处\"\nseal = true\n";
+  write_file(t.file("2019.toml"), last);
+  Output c0 = run("cd " + t.path.string() + " && " + kBinary + " check 2019.toml");
+  BOOST_TEST_INFO(c0.err);
+  BOOST_REQUIRE_EQUAL(c0.code, 0);
+  Output o = run("cd " + t.path.string() + " && " + kBinary + " init --from 2019.toml 2020.toml");
+  BOOST_TEST_INFO(o.err);
+  BOOST_REQUIRE_EQUAL(o.code, 0);
+  std::string tpl = read_file(t.file("2020.toml"));
+  BOOST_TEST_INFO(tpl);
+  BOOST_CHECK(tpl.find("format = \"2019\"") != std::string::npos);
+  BOOST_CHECK(tpl.find("licensing       = [37, 0, 0]") != std::string::npos);
+  BOOST_CHECK(tpl.find("fees            = [6, 0]") != std::string::npos);
+  BOOST_CHECK(tpl.find("按R7由上年报告填入") != std::string::npos);
+  BOOST_CHECK(tpl.find("\nprocurement_unit = \"万元\"") != std::string::npos);
+  BOOST_CHECK(tpl.find("\nheading = \"五、政府信息公开工作存在的主要问题及改进情况\"") != std::string::npos);
+  BOOST_CHECK(tpl.find("\n[signature]   # 按上年报告\norgan = \"全安街道办事处\"\nseal  = true\n") != std::string::npos);
+  for (size_t at = 0; (at = tpl.find("text = \"\"\"\n\"\"\"", at)) != std::string::npos;)
+    tpl.replace(at, 14, "text = \"\"\"\n本年度工作情况如下。\n\"\"\""), at += 10;
+  write_file(t.file("2020.toml"), tpl);
+  Output c = run("cd " + t.path.string() + " && " + kBinary + " check 2020.toml --previous 2019.toml");
+  BOOST_TEST_INFO(c.err);
+  BOOST_CHECK_EQUAL(c.code, 0);
+  BOOST_CHECK(c.err.find("R7") == std::string::npos);
+  // A figure that does not follow: a warning naming the rule, the row and both years' terms.
+  write_file(t.file("2020.toml"), replace(tpl, "licensing       = [37, 0, 0]", "licensing       = [40, 0, 0]"));
+  Output w = run("cd " + t.path.string() + " && " + kBinary + " check 2020.toml --previous 2019.toml");
+  BOOST_TEST_INFO(w.err);
+  BOOST_CHECK_EQUAL(w.code, 0);
+  BOOST_CHECK(w.err.find("R7") != std::string::npos && w.err.find("行政许可") != std::string::npos);
+  BOOST_CHECK(w.err.find("事项目录调整时可不相等") != std::string::npos);
+}
