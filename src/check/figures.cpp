@@ -33,6 +33,17 @@ const input::FieldValue* Figures::value(const std::string& table_id, const std::
   return f < 0 ? nullptr : value(t, f);
 }
 
+const input::Figure* Figures::find(const std::string& table_id, const std::string& field_key, const std::string& column,
+                                   int index) const {
+  const int t = table_index(table_id);
+  const layout::Field* f = t < 0 ? nullptr : tables_[t].table->find_field(field_key);
+  if (!f) return nullptr;
+  const int c = column.empty() ? index : f->column(column);
+  const input::FieldValue* v = value(table_id, field_key);
+  if (!v || c < 0 || c >= static_cast<int>(f->types.size()) || c >= static_cast<int>(v->cells.size())) return nullptr;
+  return &v->cells[c];
+}
+
 const input::Figure* Figures::at(CellId c) const {
   const input::FieldValue* v = value(c.table, c.field);
   if (!v || c.column < 0 || c.column >= static_cast<int>(v->cells.size())) return nullptr;

@@ -34,6 +34,11 @@ class Figures {
   const input::FieldValue* value(int table, int field) const;
   const input::FieldValue* value(const std::string& table_id, const std::string& field_key) const;
   const input::Figure* at(CellId c) const;  // null when absent
+  // A figure by field key and column: by name when `column` is not empty (a column
+  // of that name must exist: the same position may mean something else in another
+  // format, as in last year's report), else by index. Null when there is none.
+  const input::Figure* find(const std::string& table_id, const std::string& field_key, const std::string& column,
+                            int index) const;
   input::Figure* at(CellId c);
   bool known(CellId c) const;  // given, or derived already
 

@@ -4,24 +4,6 @@
 
 namespace nb::check {
 
-namespace {
-
-// A figure of last year's report: by field key and, where the field names its
-// columns, by column name (the same position may mean something else in another
-// format), else by index. Null when there is none.
-const input::Figure* last_figure(const Figures& last, const std::string& table, const std::string& field,
-                                 const std::string& column, int index) {
-  const int t = last.table_index(table);
-  const layout::Field* f = t < 0 ? nullptr : last.tables()[t].table->find_field(field);
-  if (!f) return nullptr;
-  const int c = column.empty() ? index : f->column(column);
-  const input::FieldValue* v = last.value(table, field);
-  if (!v || c < 0 || c >= static_cast<int>(f->types.size()) || c >= static_cast<int>(v->cells.size())) return nullptr;
-  return &v->cells[c];
-}
-
-}  // namespace
-
 std::vector<RolledOver> roll_over(const layout::Layout& next, const Figures& last) {
   std::vector<RolledOver> out;
   for (const auto& [id, t] : next.tables)
@@ -39,7 +21,7 @@ std::vector<RolledOver> roll_over(const layout::Layout& next, const Figures& las
           if (!term.previous) continue;  // this year's: 0 in a new template
           const layout::Field& tf = by_row ? field : t.fields[t.field_index(term.key)];
           const std::string column_name = by_row ? term.key : (tf.columns.empty() ? "" : tf.columns[scope]);
-          const input::Figure* f = last_figure(last, t.id, tf.key, column_name, by_row ? tf.column(term.key) : scope);
+          const input::Figure* f = last.find(t.id, tf.key, column_name, by_row ? tf.column(term.key) : scope);
           if (!f) { found = false; break; }
           value += term.sign * f->value;
         }

@@ -121,7 +121,7 @@ class Evaluator {
       tv.name = "上年" + tv.name;
       const std::string& key = rule.axis == layout::Axis::Row ? t.fields[scope].key : term.key;
       const std::string column = field.columns.empty() ? "" : field.columns[c.column];
-      const input::Figure* p = previous_figure(t.id, key, column, c.column);
+      const input::Figure* p = previous_->find(t.id, key, column, c.column);
       if (!p) return std::nullopt;
       tv.value = p->value;
       tv.derived = !p->given;
@@ -133,20 +133,6 @@ class Evaluator {
     tv.derived = !fig->given;
     tv.cell = c;
     return tv;
-  }
-
-  // A figure of last year's report by field key and column: by name when `column` is
-  // not empty (a column of that name must exist: the same position may mean something
-  // else in another format), else by index. Null when there is none.
-  const input::Figure* previous_figure(const std::string& table, const std::string& field, const std::string& column,
-                                       int index) const {
-    const int t = previous_->table_index(table);
-    const layout::Field* f = t < 0 ? nullptr : previous_->tables()[t].table->find_field(field);
-    if (!f) return nullptr;
-    const int c = column.empty() ? index : f->column(column);
-    const input::FieldValue* v = previous_->value(table, field);
-    if (!v || c < 0 || c >= static_cast<int>(f->types.size()) || c >= static_cast<int>(v->cells.size())) return nullptr;
-    return &v->cells[c];
   }
 
   const Figures& f_;
