@@ -112,21 +112,32 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       usage_error(s + " 后面须是正整数（" + what + "），而不是 " + *v);
       return std::nullopt;
     };
-    if (s == "--help" || s == "-h") {
-      a.help = true;
-    } else if (s == "-o" && build) {
-      auto v = value("输出文件夹");
+    // Options that take a text: where they are allowed, what the text names, where it goes.
+    struct TextOption {
+      const char* name;
+      bool allowed;
+      const char* what;
+      std::string* to;
+    };
+    const TextOption texts[] = {{"-o", build, "输出文件夹", &a.out_dir},
+                                {"--previous", build || check, "上年报告的输入文件", &a.previous},
+                                {"--format", init || fonts, "格式（如 2021）", &a.format},
+                                {"--from", init, "上年报告的输入文件", &a.from},
+                                {"--organ", init, "机关名称", &a.organ}};
+    const TextOption* text = nullptr;
+    for (const auto& t : texts)
+      if (s == t.name && t.allowed) text = &t;
+    if (text) {
+      auto v = value(text->what);
       if (!v) return std::nullopt;
-      a.out_dir = *v;
-      a.out_dir_given = true;
+      *text->to = *v;
+      a.out_dir_given = a.out_dir_given || s == "-o";
+    } else if (s == "--help" || s == "-h") {
+      a.help = true;
     } else if (s == "-j" && (build || check)) {
       auto n = number("同时处理的份数");
       if (!n) return std::nullopt;
       a.jobs = *n;
-    } else if (s == "--previous" && (build || check)) {
-      auto v = value("上年报告的输入文件");
-      if (!v) return std::nullopt;
-      a.previous = *v;
     } else if (s == "--pdfa1b" && build) {
       a.pdfa1b = true;
     } else if (s == "--no-cache" && build) {
@@ -138,26 +149,14 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       if (!v) return std::nullopt;
       if (*v != "json" && *v != "text") { usage_error("--diagnostics 只能是 json 或 text"); return std::nullopt; }
       a.json = *v == "json";
-    } else if (s == "--format" && (init || fonts)) {
-      auto v = value("格式（如 2021）");
-      if (!v) return std::nullopt;
-      a.format = *v;
     } else if (s == "--year" && init) {
       auto n = number("年度");
       if (!n) return std::nullopt;
       a.year = *n;
-    } else if (s == "--from" && init) {
-      auto v = value("上年报告的输入文件");
-      if (!v) return std::nullopt;
-      a.from = *v;
     } else if (s == "--with" && init) {
       auto v = value("可选项目的键（如 published_total）");
       if (!v) return std::nullopt;
       a.with.push_back(*v);
-    } else if (s == "--organ" && init) {
-      auto v = value("机关名称");
-      if (!v) return std::nullopt;
-      a.organ = *v;
     } else if (!s.empty() && s[0] == '-') {
       usage_error("nianbao " + a.verb + " 没有选项 " + s);
       return std::nullopt;
