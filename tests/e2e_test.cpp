@@ -97,11 +97,12 @@ BOOST_AUTO_TEST_CASE(sample_builds_six_a4_pages_titled_as_the_input) {
   BOOST_CHECK_EQUAL(info_field(info.out, "Title"), title[2].str());
 }
 
-BOOST_AUTO_TEST_CASE(an_external_reader_sees_the_pdfa_2u_claim) {
+BOOST_AUTO_TEST_CASE(an_external_reader_sees_the_pdfa_2a_and_pdfua_claims) {
   Output meta = run("pdfinfo -meta " + built().pdf);
   BOOST_REQUIRE_EQUAL(meta.code, 0);
   BOOST_CHECK(meta.out.find("<pdfaid:part>2</pdfaid:part>") != std::string::npos);
-  BOOST_CHECK(meta.out.find("<pdfaid:conformance>U</pdfaid:conformance>") != std::string::npos);
+  BOOST_CHECK(meta.out.find("<pdfaid:conformance>A</pdfaid:conformance>") != std::string::npos);
+  BOOST_CHECK(meta.out.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(bookmarks_list_the_layouts_six_sections_in_order) {

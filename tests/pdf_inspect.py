@@ -16,6 +16,9 @@ NS = {
     "xmp": "http://ns.adobe.com/xap/1.0/",
     "pdf": "http://ns.adobe.com/pdf/1.3/",
     "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
 }
 
@@ -49,10 +52,12 @@ def xmp_facts(pdf):
     except ET.ParseError as e:
         out("xmp_wellformed", "no", e)
         return
-    for key in ("pdfaid:part", "pdfaid:conformance", "xmp:CreateDate", "xmp:ModifyDate",
+    for key in ("pdfaid:part", "pdfaid:conformance", "pdfuaid:part", "xmp:CreateDate", "xmp:ModifyDate",
                 "xmp:CreatorTool", "pdf:Producer", "pdf:Keywords"):
         el = root.find(".//" + key, NS)
         out("xmp." + key, el.text if el is not None else "")
+    out("xmp.pdfaExtension:namespaces",
+        *[el.text for el in root.findall(".//pdfaExtension:schemas//pdfaSchema:namespaceURI", NS)])
     for key in ("dc:title", "dc:creator", "dc:description", "dc:language"):
         items = root.findall(".//%s//rdf:li" % key, NS)
         out("xmp." + key, *[i.text for i in items])

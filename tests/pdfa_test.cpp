@@ -156,12 +156,17 @@ BOOST_AUTO_TEST_CASE(pdffonts_all_embedded_subset_with_tounicode) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(xmp_claims_pdfa_2u_and_is_well_formed) {
+BOOST_AUTO_TEST_CASE(xmp_claims_pdfa_2a_and_pdfua_1_and_is_well_formed) {
   const Facts& f = built().a2u_facts;
   BOOST_TEST_INFO(f.raw);
-  BOOST_CHECK_EQUAL(f.one("pdfa_status"), "2U");
+  BOOST_CHECK_EQUAL(f.one("pdfa_status"), "2A");
   BOOST_CHECK_EQUAL(f.one("xmp.pdfaid:part"), "2");
-  BOOST_CHECK_EQUAL(f.one("xmp.pdfaid:conformance"), "U");
+  BOOST_CHECK_EQUAL(f.one("xmp.pdfaid:conformance"), "A");
+  BOOST_CHECK_EQUAL(f.one("xmp.pdfuaid:part"), "1");
+  // PDF/A needs the pdfuaid namespace declared in an extension schema.
+  BOOST_CHECK_EQUAL(f.one("xmp.pdfaExtension:namespaces"), "http://www.aiim.org/pdfua/ns/id/");
+  BOOST_CHECK_EQUAL(built().a1b_facts.one("xmp.pdfaid:conformance"), "B");
+  BOOST_CHECK_EQUAL(built().a1b_facts.one("xmp.pdfuaid:part"), "");
   BOOST_CHECK_EQUAL(f.one("pdf_version"), "1.7");
   for (const Facts* x : {&built().a2u_facts, &built().a1b_facts, &built().rich_facts}) {
     BOOST_CHECK_EQUAL(x->one("metadata_subtype"), "/XML");

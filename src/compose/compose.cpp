@@ -87,6 +87,39 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   return s;
 }
 
+// Which labels head which figures: a figure is headed by the labels left of it whose
+// rows cover its row (三、本年度办理结果, （三）不予公开, 1.属于国家秘密) and by the labels
+// over its columns in the nearest run of rows without figures above it (the
+// table's header, or a group's title and its 信息内容 row). A figure cell with its
+// own text (a sentence with {value}) is headed by nothing.
+void link_headers(Table& t) {
+  std::vector<bool> has_data(t.rows, false);
+  for (const auto& c : t.cells)
+    if (c.data) has_data[c.row] = true;
+  for (auto& c : t.cells) {
+    c.header = !c.data;
+    c.row_scope = c.header && has_data[c.row];
+  }
+  for (auto& d : t.cells) {
+    if (!d.figure) continue;
+    int end = d.row;  // the header rows above: [begin, end)
+    while (end > 0 && has_data[end - 1]) --end;
+    int begin = end;
+    while (begin > 0 && !has_data[begin - 1]) --begin;
+    for (int i = 0; i < static_cast<int>(t.cells.size()); ++i) {
+      const TableCell& h = t.cells[i];
+      if (h.header && h.row_scope && h.row <= d.row && d.row < h.row + h.rowspan && h.col + h.colspan <= d.col)
+        d.headers.push_back(i);
+    }
+    for (int i = 0; i < static_cast<int>(t.cells.size()); ++i) {
+      const TableCell& h = t.cells[i];
+      if (h.header && !h.row_scope && begin <= h.row && h.row < end && h.col < d.col + d.colspan &&
+          d.col < h.col + h.colspan)
+        d.headers.push_back(i);
+    }
+  }
+}
+
 Table make_table(const layout::Table& lt, const check::Figures& figures, int year) {
   Table t;
   t.id = lt.id;
@@ -125,6 +158,7 @@ Table make_table(const layout::Table& lt, const check::Figures& figures, int yea
     tc.runs.push_back(layout_run(text, layout::Role::Table));
     t.cells.push_back(std::move(tc));
   }
+  link_headers(t);
   return t;
 }
 

@@ -57,6 +57,11 @@ struct TableCell {
   layout::Align align = layout::Align::Center;
   bool figure = false;  // a figure alone: never broken (a broken number reads as two)
   bool data = false;    // shows a figure, alone or in its text
+  // What heads what (for tagged PDF and HTML tables): a label heads the figures of
+  // its rows to its right (row_scope) or, in a row without figures, those below it.
+  bool header = false;
+  bool row_scope = false;
+  std::vector<int> headers;  // a figure: the cells heading it, its row's labels outermost first, then its column's
 };
 
 struct Table {

@@ -5,6 +5,7 @@
 
 #include "core/hex.hpp"
 #include "font/subset.hpp"
+#include "pdf/structure.hpp"
 
 namespace nb::pdf {
 
@@ -23,14 +24,27 @@ void put(std::string& out, double v) {
 }  // namespace
 
 std::string page_content(const typeset::Page& page, double page_height,
-                         const std::map<const font::Face*, std::string>& font_names) {
+                         const std::map<const font::Face*, std::string>& font_names,
+                         const std::vector<typeset::Element>& elements, std::vector<int>& mcids) {
   std::string o = "0 g 0 G\n";
+  mcids.clear();
   if (!page.runs.empty()) {
     o += "BT\n";
     const font::Face* face = nullptr;
     double size = 0, stroke = -1;
+    int open = -2;  // the element of the marked-content sequence open (-1: an artifact)
     for (const auto& run : page.runs) {
       if (run.glyphs.empty()) continue;
+      if (run.element != open) {
+        if (open != -2) o += "EMC\n";
+        open = run.element;
+        if (open < 0) {
+          o += "/Artifact <</Type /Pagination>> BDC\n";
+        } else {
+          o += std::string("/") + tag_name(elements.at(open).tag) + " <</MCID " + std::to_string(mcids.size()) + ">> BDC\n";
+          mcids.push_back(open);
+        }
+      }
       if (run.face != face || run.size != size) {
         face = run.face;
         size = run.size;
@@ -64,16 +78,18 @@ std::string page_content(const typeset::Page& page, double page_height,
       }
       o += ">] TJ\n";
     }
+    if (open != -2) o += "EMC\n";
     o += "ET\n";
   }
   if (!page.rules.empty()) {
-    o += "0 J 0 j\n";
+    o += "/Artifact BMC\n0 J 0 j\n";
     double width = -1;
     for (const auto& r : page.rules) {
       if (r.width != width) { put(o, r.width); o += " w\n"; width = r.width; }
       put(o, r.x0); o += ' '; put(o, page_height - r.y0); o += " m ";
       put(o, r.x1); o += ' '; put(o, page_height - r.y1); o += " l S\n";
     }
+    o += "EMC\n";
   }
   return o;
 }

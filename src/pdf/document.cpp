@@ -1,4 +1,4 @@
-// The document: fonts, pages, outline, Info, XMP and OutputIntent assembled in a
+// The document: fonts, pages, structure tree, outline, Info, XMP and OutputIntent assembled in a
 // fixed order (object numbers follow creation), written by PoDoFo in Clean mode
 // with a classic xref table, then the /ID set from the bytes.
 #include <podofo/podofo.h>
@@ -15,6 +15,7 @@
 #include "pdf/metadata.hpp"
 #include "pdf/outline.hpp"
 #include "pdf/output_intent.hpp"
+#include "pdf/structure.hpp"
 #include "pdf/writer.hpp"
 
 using namespace PoDoFo;
@@ -67,6 +68,7 @@ std::string write_document(const typeset::Result& result, const Metadata& meta, 
   // written and compressed. Then the objects, in a fixed order.
   std::vector<PreparedFont> prepared(uses.size());
   std::vector<std::string> contents(result.pages.size());
+  std::vector<std::vector<int>> mcids(result.pages.size());  // per page: the element of each MCID
   // Longest first: the fonts with the most glyphs (the body face takes as long as
   // all the others together), then the pages.
   std::vector<size_t> order(uses.size());
@@ -75,7 +77,10 @@ std::string write_document(const typeset::Result& result, const Metadata& meta, 
                    [&](size_t a, size_t b) { return uses[a].gids.size() > uses[b].gids.size(); });
   run_parallel(uses.size() + contents.size(), options.threads, [&](size_t i) {
     if (i < uses.size()) prepared[order[i]] = prepare_font(uses[order[i]], a1, options.programs);
-    else contents[i - uses.size()] = deflate(page_content(result.pages[i - uses.size()], result.height, names));
+    else {
+      const size_t p = i - uses.size();
+      contents[p] = deflate(page_content(result.pages[p], result.height, names, result.elements, mcids[p]));
+    }
   });
   PdfDictionary fonts;
   for (size_t i = 0; i < uses.size(); ++i) fonts.AddKey(PdfName(names[uses[i].face]), embed_font(objs, prepared[i])->Reference());
@@ -84,10 +89,15 @@ std::string write_document(const typeset::Result& result, const Metadata& meta, 
     PdfPage* p = doc.CreatePage(PdfRect(0, 0, result.width, result.height));
     p->GetResources()->GetDictionary().AddKey("Font", fonts);
     set_deflated(p->GetContents(), contents[i]);
+    p->GetObject()->GetDictionary().AddKey("Tabs", PdfName("S"));  // annotations in structure order (PDF/UA)
     pages.push_back(p->GetObject());
   }
 
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+  catalog.AddKey("StructTreeRoot", make_structure(objs, result.elements, mcids, pages)->Reference());
+  PdfDictionary mark_info;
+  mark_info.AddKey("Marked", true);
+  catalog.AddKey("MarkInfo", mark_info);
   if (PdfObject* outlines = make_outline(objs, pages, result.bookmarks, result.height)) {
     catalog.AddKey("Outlines", outlines->Reference());
     catalog.AddKey("PageMode", PdfName("UseOutlines"));

@@ -89,8 +89,28 @@ std::string xmp_packet(const Metadata& meta) {
   std::string o = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
   o += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
   o += " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
+  // PDF/A-2a (tagged, Unicode) and PDF/UA-1, whose pdfuaid namespace PDF/A needs
+  // declared in an extension schema; the PDF/A-1b variant (PDF 1.4) claims neither.
   o += description("xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"",
-                   element("pdfaid:part", a1 ? "1" : "2") + element("pdfaid:conformance", a1 ? "B" : "U"));
+                   element("pdfaid:part", a1 ? "1" : "2") + element("pdfaid:conformance", a1 ? "B" : "A"));
+  if (!a1) {
+    o += description(
+        "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+        "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+        "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"",
+        "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+        "    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+        "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+        "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+        "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+        "     <pdfaProperty:name>part</pdfaProperty:name>\n"
+        "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+        "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
+        "     <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+        "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
+        "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n");
+    o += description("xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"", element("pdfuaid:part", "1"));
+  }
   std::string dc = element("dc:format", "application/pdf") + alt("dc:title", meta.title);
   if (!meta.author.empty()) dc += list("dc:creator", "Seq", meta.author);
   if (!meta.subject.empty()) dc += alt("dc:description", meta.subject);

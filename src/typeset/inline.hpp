@@ -157,6 +157,9 @@ std::vector<Line> balanced_lines(std::vector<Atom> atoms, double width, const In
 std::vector<Line> trapezoid_lines(std::vector<Atom> atoms, double width, const InlineStyle& style);
 
 // Emits the glyphs of a line at (left, baseline) into page runs.
-void emit_line(const Line& line, double left, double baseline, Page& page);
+// Glyph runs of `element`, or per character of the paragraph's text (an atom's
+// index) of `per_char` when given (a paragraph with bold spans).
+void emit_line(const Line& line, double left, double baseline, Page& page, int element = -1,
+               const std::vector<int>* per_char = nullptr);
 
 }  // namespace nb::typeset

@@ -268,13 +268,15 @@ std::vector<Line> trapezoid_lines(std::vector<Atom> atoms, double width, const I
   return balanced_lines(std::move(atoms), width, style);
 }
 
-void emit_line(const Line& line, double left, double baseline, Page& page) {
+void emit_line(const Line& line, double left, double baseline, Page& page, int element,
+               const std::vector<int>* per_char) {
   GlyphRun* run = nullptr;
   for (size_t k = 0; k < line.atoms.size(); ++k) {
     const Atom& a = line.atoms[k];
     if (a.glyphs.empty()) continue;
-    if (!run || run->face != a.face || run->size != a.size || run->embolden != a.embolden) {
-      page.runs.push_back(GlyphRun{a.face, a.size, baseline, a.embolden, {}});
+    const int e = per_char && a.index < per_char->size() ? (*per_char)[a.index] : element;
+    if (!run || run->face != a.face || run->size != a.size || run->embolden != a.embolden || run->element != e) {
+      page.runs.push_back(GlyphRun{a.face, a.size, baseline, a.embolden, {}, e});
       run = &page.runs.back();
     }
     for (const auto& g : a.glyphs) run->glyphs.push_back({g.gid, left + line.indent + line.x[k] + g.dx});

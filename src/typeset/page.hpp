@@ -20,6 +20,22 @@ struct GlyphRun {
   double y = 0;         // baseline
   double embolden = 0;  // stroke width in points, 0 = none
   std::vector<PlacedGlyph> glyphs;
+  int element = -1;     // the structure element whose content it is; -1: an artifact
+};
+
+// The document's logical structure, for tagged PDF (PDF/UA-1, PDF/A-2a): a tree of
+// elements in the order they are read. Each glyph run names its element, or none
+// (an artifact: a page number, a header or label repeated on a continuation
+// page); rules are artifacts.
+enum class Tag { Document, H1, H2, H3, H4, H5, H6, P, Span, Table, THead, TBody, TR, TH, TD };
+enum class Scope { None, Row, Column };
+
+struct Element {
+  Tag tag = Tag::P;
+  int parent = -1;               // -1: the root
+  int rowspan = 1, colspan = 1;  // TH, TD
+  Scope scope = Scope::None;     // TH
+  std::vector<int> headers;      // TD: the TH elements heading it
 };
 
 struct Rule {
@@ -42,6 +58,7 @@ struct Result {
   double width = 0, height = 0;
   std::vector<Page> pages;
   std::vector<Bookmark> bookmarks;
+  std::vector<Element> elements;  // [0]: the Document
   // The text each glyph stands for, per face (for ToUnicode): a cluster's characters
   // one per glyph, the rest with its last glyph. A glyph may have none (the extra
   // glyphs of a character the font draws with several).

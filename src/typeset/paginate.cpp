@@ -69,6 +69,8 @@ struct Measured {
   const compose::Table* table = nullptr;
   TableLayout tl;
   size_t first = 0, units = 0;
+  int element = -1;             // its structure element (a paragraph's)
+  int first_span = -1;          // the element of its first bold run; the others follow
   int gap_above = 0;            // blank grid lines above it, unless at a page's head (after the title, before the 落款)
   bool keep_with_next = false;  // no page break after it
 };
@@ -96,6 +98,47 @@ class PageBuilder {
 
   void set_title_keep_together(std::vector<std::u32string> phrases) { title_keep_ = std::move(phrases); }
 
+  // The structure element of a block, and those inside it (a paragraph's bold
+  // spans; a table's head, body, rows and cells), under the Document.
+  void tag(Measured& m) {
+    auto add = [&](Tag tag, int parent) {
+      out_.elements.push_back(Element{tag, parent, 1, 1, Scope::None, {}});
+      return static_cast<int>(out_.elements.size()) - 1;
+    };
+    if (out_.elements.empty()) add(Tag::Document, -1);
+    if (m.para) {
+      // Headings one level below the title's H1 down, never skipping a level.
+      static const int kLevel[] = {1, 0, 2, 3, 4, 5, 0, 0};  // by compose::Kind
+      int level = kLevel[static_cast<int>(m.para->kind)];
+      if (level > 0) level = heading_level_ = std::min(level, heading_level_ + 1);
+      m.element = add(level > 0 ? static_cast<Tag>(static_cast<int>(Tag::H1) + level - 1) : Tag::P, 0);
+      for (const auto& r : m.para->runs)
+        if (r.role == layout::Role::Emphasis) {
+          const int span = add(Tag::Span, m.element);
+          if (m.first_span < 0) m.first_span = span;
+        }
+      return;
+    }
+    const compose::Table& t = *m.table;
+    const int table = add(Tag::Table, 0);
+    const int head = t.header_rows > 0 ? add(Tag::THead, table) : -1;
+    const int body = t.rows > t.header_rows ? add(Tag::TBody, table) : -1;
+    std::vector<int> row(t.rows);
+    for (int r = 0; r < t.rows; ++r) row[r] = add(Tag::TR, r < t.header_rows ? head : body);
+    m.tl.cell_element.resize(t.cells.size());
+    for (size_t i = 0; i < t.cells.size(); ++i) {
+      const compose::TableCell& c = t.cells[i];
+      const int e = add(c.header ? Tag::TH : Tag::TD, row[c.row]);
+      Element& el = out_.elements[e];
+      el.rowspan = c.rowspan;
+      el.colspan = c.colspan;
+      if (c.header) el.scope = c.row_scope ? Scope::Row : Scope::Column;
+      m.tl.cell_element[i] = e;
+    }
+    for (size_t i = 0; i < t.cells.size(); ++i)
+      for (int h : t.cells[i].headers) out_.elements[m.tl.cell_element[i]].headers.push_back(m.tl.cell_element[h]);
+  }
+
   // Measures every block; characters no font has are reported once each. Throws
   // PageLimit as soon as the blocks alone fill more than limits::kPages pages.
   void measure(const std::vector<compose::Block>& blocks) {
@@ -122,6 +165,7 @@ class PageBuilder {
         m.units = std::max(1, m.table->rows - m.table->header_rows);
         grid_lines += m.tl.height(0, m.table->rows) / pitch_;
       }
+      tag(m);
       const auto* prev = i > 0 ? std::get_if<compose::Paragraph>(&blocks[i - 1]) : nullptr;
       if (is_title(prev) && !(m.para && m.para->kind == compose::Kind::Subtitle)) m.gap_above = 1;
       units_ += m.units;
@@ -199,7 +243,8 @@ class PageBuilder {
         const int h = m.table->header_rows;
         const int from = h + static_cast<int>(u0), to = std::min(m.table->rows, h + static_cast<int>(u1));
         const Fragment f = fragment(m, from, to, y);
-        draw_rows(m.tl, f.ranges, page_.left, page_.top + y + f.top, page, f.extra);
+        draw_rows(m.tl, f.ranges, page_.left, page_.top + y + f.top, page, f.extra,
+                  from > h ? f.ranges.size() - 1 : 0);  // a continuation: its header rows are repeats
         y = f.end(y);
         continue;
       }
@@ -208,6 +253,7 @@ class PageBuilder {
       const layout::RoleStyle& r = *m.style;
       const std::vector<Line> lines = lines_of(p, again_);
       const std::vector<double> at = p.kind == compose::Kind::Signature ? signature_lefts(lines, p.seal) : std::vector<double>{};
+      const std::vector<int> spans = per_char(m);
       for (size_t k = u0; k < u1; ++k) {
         const Line& ln = lines[k];
         const int slot = next_line(y);
@@ -219,7 +265,7 @@ class PageBuilder {
         if (!at.empty()) left += at[k];
         else if (r.align == layout::Align::Center) left += (page_.body_width - ln.natural) / 2 + off_centre(ln);
         else if (r.align == layout::Align::Right) left += page_.body_width - ln.natural;
-        emit_line(ln, left, baseline, page);
+        emit_line(ln, left, baseline, page, m.element, spans.empty() ? nullptr : &spans);
         y = (slot + 1) * pitch_;
       }
     }
@@ -308,6 +354,17 @@ class PageBuilder {
     return at;
   }
 
+  // A paragraph with bold runs: the element of each character of its text (its
+  // spans' or its own); empty when it has none.
+  std::vector<int> per_char(const Measured& m) const {
+    std::vector<int> out;
+    if (m.first_span < 0) return out;
+    int span = m.first_span;
+    for (const auto& r : m.para->runs)
+      out.insert(out.end(), r.text.size(), r.role == layout::Role::Emphasis ? span++ : m.element);
+    return out;
+  }
+
   int next_line(double y) const { return static_cast<int>(std::ceil(y / pitch_ - 1e-6)); }
   int blank(double y) const { return lines_ - std::min(lines_, next_line(y)); }
 
@@ -363,6 +420,7 @@ class PageBuilder {
   std::vector<Measured> blocks_;
   std::vector<uint32_t> block_at_;  // the block of each unit
   size_t units_ = 0;
+  int heading_level_ = 0;  // of the last heading tagged
   double pitch_ = 0, grid_ = 0, body_size_ = 0;
   int lines_ = 0;
 };

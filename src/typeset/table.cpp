@@ -182,7 +182,7 @@ Split split_at(const TableLayout& tl, int from, int r) {
 }
 
 double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& ranges, double left, double y,
-                 Page& page, double extra) {
+                 Page& page, double extra, size_t repeated) {
   const auto& t = *tl.table;
   auto height = [&](int r0, int r1) { return tl.height(r0, r1) + (r1 - r0) * extra; };
   struct Seg {
@@ -192,7 +192,8 @@ double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& 
   };
   std::vector<Seg> segs;
   double top = y;
-  for (const auto& [r0, r1] : ranges) {
+  for (size_t range = 0; range < ranges.size(); ++range) {
+    const auto [r0, r1] = ranges[range];
     for (size_t i = 0; i < t.cells.size(); ++i) {
       const auto& c = t.cells[i];
       int a = std::max(c.row, r0), b = std::min(c.row + c.rowspan, r1);
@@ -206,12 +207,14 @@ double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& 
       const auto& lines = tl.cell_lines[i];
       double text_top = y0 + (y1 - y0 - lines.size() * tl.line_h) / 2;
       double inner = x1 - x0 - 2 * tl.pad;
+      const bool first = range >= repeated && c.row >= r0;  // not drawn before
+      const int element = first && i < tl.cell_element.size() ? tl.cell_element[i] : -1;
       for (size_t k = 0; k < lines.size(); ++k) {
         const Line& ln = lines[k];
         double lx = x0 + tl.pad;
         if (c.align == layout::Align::Center) lx += (inner - ln.natural) / 2;
         else if (c.align == layout::Align::Right) lx += inner - ln.natural;
-        emit_line(ln, lx, text_top + k * tl.line_h + tl.ascent, page);
+        emit_line(ln, lx, text_top + k * tl.line_h + tl.ascent, page, element);
       }
     }
     top += height(r0, r1);

@@ -14,6 +14,7 @@ struct TableLayout {
   std::vector<double> row_h;
   std::vector<std::vector<Line>> cell_lines;  // per cell of table->cells
   std::vector<double> cell_h;                 // height each cell's text needs, padding included
+  std::vector<int> cell_element;              // per cell: its structure element (empty: none)
   double line_h = 0, pad = 0, ascent = 0, rule = 0.5;
   double height(int r0, int r1) const;  // of rows [r0, r1)
 };
@@ -35,8 +36,10 @@ std::pair<int, int> group_header(const TableLayout& tl, int from);
 // Draws row ranges stacked from y down: the header and a fragment of the body,
 // each row `extra` points taller than measured (text centred in it). Cells
 // spanning in from outside a range are drawn clipped to it, with their text
-// again. Returns the height drawn.
+// again. The first `repeated` ranges repeat rows set before (a header on a
+// continuation page): their text, and a spanning cell's text drawn again, are
+// artifacts. Returns the height drawn.
 double draw_rows(const TableLayout& tl, const std::vector<std::pair<int, int>>& ranges, double left, double y,
-                 Page& page, double extra = 0);
+                 Page& page, double extra = 0, size_t repeated = 0);
 
 }  // namespace nb::typeset
