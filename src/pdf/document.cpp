@@ -1,6 +1,7 @@
 // The document: fonts, pages, structure tree, outline, Info, XMP and OutputIntent assembled in a
 // fixed order (object numbers follow creation), written by PoDoFo in Clean mode
-// with a classic xref table, then the /ID set from the bytes.
+// (PDF/A-2: objects in compressed object streams and a cross-reference stream,
+// file.cpp; PDF/A-1b: PoDoFo's classic xref table), then the /ID set from the bytes.
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "core/source.hpp"
 
 #include "pdf/content.hpp"
+#include "pdf/file.hpp"
 #include "pdf/flate.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/metadata.hpp"
@@ -105,10 +107,15 @@ std::string write_document(const typeset::Result& result, const Metadata& meta, 
   set_metadata(doc, meta);
   catalog.AddKey("OutputIntents", make_output_intents(objs));
 
-  PdfRefCountedBuffer buffer;
-  PdfOutputDevice device(&buffer);
-  doc.Write(&device);
-  std::string bytes(buffer.GetBuffer(), device.GetLength());
+  std::string bytes;
+  if (a1) {  // PDF 1.4: a classic cross-reference table, each object on its own
+    PdfRefCountedBuffer buffer;
+    PdfOutputDevice device(&buffer);
+    doc.Write(&device);
+    bytes.assign(buffer.GetBuffer(), device.GetLength());
+  } else {
+    bytes = write_compact(doc);
+  }
   set_file_id(bytes);
   return bytes;
 }

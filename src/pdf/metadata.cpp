@@ -169,9 +169,9 @@ void set_metadata(PdfMemDocument& doc, Metadata meta) {
 }
 
 void set_file_id(std::string& pdf) {
-  // PoDoFo writes "/ID [ <32 hex> <32 hex> ]" in the last trailer.
-  size_t trailer = pdf.rfind("\ntrailer");
-  size_t id = trailer == std::string::npos ? trailer : pdf.find("/ID [ <", trailer);
+  // "/ID [ <32 hex> <32 hex> ]" in the trailer (PoDoFo's) or the cross-reference
+  // stream's dictionary (write_compact's): the last in the file.
+  size_t id = pdf.rfind("/ID [ <");
   size_t first = id + 7, second = first + kHex + 3;
   if (id == std::string::npos || !hex_digits(pdf, first) || pdf.compare(first + kHex, 3, "> <") != 0 ||
       !hex_digits(pdf, second))
