@@ -176,7 +176,10 @@ BOOST_AUTO_TEST_CASE(the_structure_reads_as_the_report) {
     BOOST_REQUIRE(!b.nodes.empty());
     BOOST_CHECK_EQUAL(b.nodes[0].tag, "Document");
     // Every paragraph, heading and table cell, in order, under its tag; nothing else
-    // (no page number, no header row repeated on a continuation page).
+    // (no page number, no header row repeated on a continuation page). The text is
+    // the input's exactly: no glyph shows other text than it stands for (a
+    // compressed or trimmed mark is its own glyph set narrower), so no element
+    // needs an /ActualText.
     std::vector<std::string> got;
     for (size_t n = 0; n < b.nodes.size(); ++n) {
       const std::string& t = b.nodes[n].tag;
@@ -285,10 +288,14 @@ BOOST_AUTO_TEST_CASE(pdf_ua_checkpoints_that_a_machine_can_decide) {
 }
 
 // A clerk's #### right under a section heading is a fourth level (H5) with no
-// third: it is tagged one level below the heading above it.
-BOOST_AUTO_TEST_CASE(a_skipped_heading_level_is_closed_up) {
+// third: it is tagged one level below the heading above it. A subtitle is a P
+// right after the title.
+BOOST_AUTO_TEST_CASE(a_skipped_heading_level_is_closed_up_and_a_subtitle_is_a_p) {
   TempDir t;
   std::string toml = read_file(kSample2021);
+  const std::string title = "年度报告\" # 报告标题\n";
+  BOOST_REQUIRE(toml.find(title) != std::string::npos);
+  toml.insert(toml.find(title) + title.size(), "subtitle = \"（2022年1月）\"\n");
   const std::string anchor = "[other]   # 六、其他需要报告的事项\ntext = \"\"\"\n";
   const size_t at = toml.find(anchor);
   BOOST_REQUIRE(at != std::string::npos);
@@ -304,4 +311,8 @@ BOOST_AUTO_TEST_CASE(a_skipped_heading_level_is_closed_up) {
       found = true;
     }
   BOOST_CHECK(found);
+  BOOST_REQUIRE_GE(nodes.size(), 3u);
+  BOOST_CHECK_EQUAL(nodes[1].tag, "H1");
+  BOOST_CHECK_EQUAL(nodes[2].tag, "P");
+  BOOST_CHECK_EQUAL(text_of(nodes, 2), "（2022年1月）");
 }
