@@ -21,6 +21,7 @@ Protocol checkpoints a machine can decide for a document of text and tables.
   role_map          non-standard types mapped (02-001: none used)
   elements          preorder: tag, ID, and the IDs a cell's Headers name
   table_pages       per Table, the number of pages its content is on
+  span_langs        per Span in reading order, its /Lang or -
 """
 import sys
 
@@ -151,6 +152,7 @@ def main():
     allowed = {"Table": {"THead", "TBody", "TFoot", "TR"}, "THead": {"TR"}, "TBody": {"TR"}, "TFoot": {"TR"},
                "TR": {"TH", "TD"}}
     nonstandard = []
+    span_langs = []
 
     def facts(elem, depth):
         nonlocal table_bad, th_no_scope, td_no_headers, headers_bad, figures
@@ -182,6 +184,8 @@ def main():
                     target = ids.get(h)
                     if target is None or name(target.get("/S")) != "TH":
                         headers_bad += 1
+        if s == "Span":
+            span_langs.append(str(elem.Lang) if "/Lang" in elem else "-")
         ident = bytes(elem.ID).decode("latin-1") if "/ID" in elem else ""
         out("element", depth, s, ident, *[h.decode("latin-1") for h in headers])
 
@@ -211,6 +215,7 @@ def main():
     out("headers_bad", headers_bad)
     out("figures", figures)
     out("nonstandard", len(nonstandard), *nonstandard[:5])
+    out("span_langs", *span_langs)
 
 
 if __name__ == "__main__":

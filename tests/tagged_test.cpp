@@ -296,6 +296,10 @@ BOOST_AUTO_TEST_CASE(a_skipped_heading_level_is_closed_up_and_a_subtitle_is_a_p)
   const std::string title = "年度报告\" # 报告标题\n";
   BOOST_REQUIRE(toml.find(title) != std::string::npos);
   toml.insert(toml.find(title) + title.size(), "subtitle = \"（2022年1月）\"\n");
+  const std::string overall = "[overall]   # 一、总体情况\ntext = \"\"\"\n";
+  BOOST_REQUIRE(toml.find(overall) != std::string::npos);
+  toml.insert(toml.find(overall) + overall.size(),
+              "本局参照 Open Government Data 原则，用 nianbao 编写本报告（见 https://example.gov.cn/a b）。\n\n");
   const std::string anchor = "[other]   # 六、其他需要报告的事项\ntext = \"\"\"\n";
   const size_t at = toml.find(anchor);
   BOOST_REQUIRE(at != std::string::npos);
@@ -315,4 +319,13 @@ BOOST_AUTO_TEST_CASE(a_skipped_heading_level_is_closed_up_and_a_subtitle_is_a_p)
   BOOST_CHECK_EQUAL(nodes[1].tag, "H1");
   BOOST_CHECK_EQUAL(nodes[2].tag, "P");
   BOOST_CHECK_EQUAL(text_of(nodes, 2), "（2022年1月）");
+  // Latin phrases of two words or more are Spans in English; a lone word is not.
+  Output f = run("/usr/bin/python3 " + kSourceDir + "/tests/tagged_inspect.py " + t.file("r.pdf"));
+  const std::string langs = f.out.substr(f.out.find("span_langs\t"));
+  std::vector<std::string> spans;
+  for (size_t n = 0; n < nodes.size(); ++n)
+    if (nodes[n].tag == "Span") spans.push_back(text_of(nodes, static_cast<int>(n)));
+  BOOST_REQUIRE_EQUAL(spans.size(), 1u);
+  BOOST_CHECK_EQUAL(spans[0], "OpenGovernmentData");
+  BOOST_CHECK_EQUAL(langs.substr(0, langs.find('\n')), "span_langs\ten");
 }

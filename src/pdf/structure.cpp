@@ -82,6 +82,7 @@ PdfObject* make_structure(PdfVecObjects& objs, const std::vector<typeset::Elemen
     }
     if (kids[e].size() != 1) d += "]";
     if (!id[e].empty()) d += "/ID(" + id[e] + ")";
+    if (!el.lang.empty()) d += "/Lang(" + el.lang + ")";
     if (el.tag == typeset::Tag::TH || el.tag == typeset::Tag::TD) {
       d += "/A<</O/Table";
       if (el.rowspan > 1) d += "/RowSpan " + std::to_string(el.rowspan);

@@ -36,6 +36,7 @@ struct Element {
   int rowspan = 1, colspan = 1;  // TH, TD
   Scope scope = Scope::None;     // TH
   std::vector<int> headers;      // TD: the TH elements heading it
+  std::string lang;              // a Span in another language than the document's ("en")
 };
 
 struct Rule {

@@ -49,6 +49,34 @@ double off_centre(const Line& ln) {
   return (after - before) / 2;
 }
 
+// Phrases of two Latin words or more in a run of Chinese text ("Open Government
+// Data"), where a screen reader should switch language; a lone word (a product
+// name, nianbao) and a URL are read as they come. [begin, end) in the run.
+std::vector<std::pair<uint32_t, uint32_t>> latin_phrases(const std::u32string& t) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  auto letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
+  auto in_word = [&](char32_t c) { return letter(c) || (c >= U'0' && c <= U'9') || c == U'-' || c == U'\'' || c == U'.'; };
+  for (uint32_t i = 0; i < t.size();) {
+    if (!letter(t[i])) { ++i; continue; }
+    uint32_t end = i, words = 0;
+    for (uint32_t j = i;;) {
+      uint32_t k = j;
+      bool letters = false;
+      while (k < t.size() && in_word(t[k])) letters = letters || letter(t[k]), ++k;
+      if (k == j || !letters) break;
+      ++words;
+      end = k;
+      if (k + 1 < t.size() && t[k] == U' ' && letter(t[k + 1])) j = k + 1;
+      else break;
+    }
+    while (end > i && (t[end - 1] == U'.' || t[end - 1] == U'-')) --end;  // a sentence's full stop
+    const bool in_url = i > 0 && std::u32string_view(U"/:.@_=&?#%~").find(t[i - 1]) != std::u32string_view::npos;
+    if (words >= 2 && !in_url) out.push_back({i, end});
+    i = std::max(end, i + 1);
+  }
+  return out;
+}
+
 // What a page costs by how it ends. Fewest pages first; then no page ending more
 // than 4 grid lines short unless the next starts a section (一、…); then blank
 // lines at the foot, squared (a quarter as much before a section, where they
@@ -70,7 +98,11 @@ struct Measured {
   TableLayout tl;
   size_t first = 0, units = 0;
   int element = -1;             // its structure element (a paragraph's)
-  int first_span = -1;          // the element of its first bold run; the others follow
+  struct Span {
+    uint32_t begin, end;  // characters of the paragraph's text
+    int element;
+  };
+  std::vector<Span> spans;      // its bold runs and Latin phrases, each its own element
   int gap_above = 0;            // blank grid lines above it, unless at a page's head (after the title, before the 落款)
   bool keep_with_next = false;  // no page break after it
 };
@@ -102,7 +134,7 @@ class PageBuilder {
   // spans; a table's head, body, rows and cells), under the Document.
   void tag(Measured& m) {
     auto add = [&](Tag tag, int parent) {
-      out_.elements.push_back(Element{tag, parent, 1, 1, Scope::None, {}});
+      out_.elements.push_back(Element{tag, parent, 1, 1, Scope::None, {}, {}});
       return static_cast<int>(out_.elements.size()) - 1;
     };
     if (out_.elements.empty()) add(Tag::Document, -1);
@@ -112,11 +144,16 @@ class PageBuilder {
       int level = kLevel[static_cast<int>(m.para->kind)];
       if (level > 0) level = heading_level_ = std::min(level, heading_level_ + 1);
       m.element = add(level > 0 ? static_cast<Tag>(static_cast<int>(Tag::H1) + level - 1) : Tag::P, 0);
-      for (const auto& r : m.para->runs)
-        if (r.role == layout::Role::Emphasis) {
-          const int span = add(Tag::Span, m.element);
-          if (m.first_span < 0) m.first_span = span;
-        }
+      uint32_t at = 0;
+      for (const auto& r : m.para->runs) {
+        if (r.role == layout::Role::Emphasis) m.spans.push_back({at, at + static_cast<uint32_t>(r.text.size()), add(Tag::Span, m.element)});
+        else
+          for (const auto& [b, e] : latin_phrases(r.text)) {
+            m.spans.push_back({at + b, at + e, add(Tag::Span, m.element)});
+            out_.elements.back().lang = "en";
+          }
+        at += static_cast<uint32_t>(r.text.size());
+      }
       return;
     }
     const compose::Table& t = *m.table;
@@ -358,10 +395,11 @@ class PageBuilder {
   // spans' or its own); empty when it has none.
   std::vector<int> per_char(const Measured& m) const {
     std::vector<int> out;
-    if (m.first_span < 0) return out;
-    int span = m.first_span;
-    for (const auto& r : m.para->runs)
-      out.insert(out.end(), r.text.size(), r.role == layout::Role::Emphasis ? span++ : m.element);
+    if (m.spans.empty()) return out;
+    size_t length = 0;
+    for (const auto& r : m.para->runs) length += r.text.size();
+    out.assign(length, m.element);
+    for (const auto& sp : m.spans) std::fill(out.begin() + sp.begin, out.begin() + sp.end, sp.element);
     return out;
   }
 
