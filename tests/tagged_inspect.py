@@ -22,6 +22,7 @@ Protocol checkpoints a machine can decide for a document of text and tables.
   elements          preorder: tag, ID, and the IDs a cell's Headers name
   table_pages       per Table, the number of pages its content is on
   span_langs        per Span in reading order, its /Lang or -
+  max_kids          the longest /K array (PDF 1.4 and PDF/A-1: at most 8,191)
 """
 import sys
 
@@ -216,6 +217,15 @@ def main():
     out("figures", figures)
     out("nonstandard", len(nonstandard), *nonstandard[:5])
     out("span_langs", *span_langs)
+    widest = [0]
+
+    def kids_count(elem, depth):
+        k = elem.get("/K")
+        widest[0] = max(widest[0], len(k) if isinstance(k, pikepdf.Array) else 1)
+
+    for top in tops:
+        walk(top, kids_count)
+    out("max_kids", widest[0])
 
 
 if __name__ == "__main__":

@@ -169,9 +169,12 @@ void set_metadata(PdfMemDocument& doc, Metadata meta) {
 }
 
 void set_file_id(std::string& pdf) {
-  // "/ID [ <32 hex> <32 hex> ]" in the trailer (PoDoFo's) or the cross-reference
-  // stream's dictionary (write_compact's): the last in the file.
-  size_t id = pdf.rfind("/ID [ <");
+  // "/ID [ <32 hex> <32 hex> ]" in the trailer after the last cross-reference
+  // table (PoDoFo's) or in the dictionary of the cross-reference stream
+  // (write_compact's), where the last startxref points: before its compressed data.
+  const size_t startxref = pdf.rfind("\nstartxref\n");
+  const size_t xref = startxref == std::string::npos ? startxref : std::strtoull(pdf.c_str() + startxref + 11, nullptr, 10);
+  size_t id = xref < pdf.size() ? pdf.find("/ID [ <", xref) : std::string::npos;
   size_t first = id + 7, second = first + kHex + 3;
   if (id == std::string::npos || !hex_digits(pdf, first) || pdf.compare(first + kHex, 3, "> <") != 0 ||
       !hex_digits(pdf, second))

@@ -11,7 +11,7 @@ namespace nb::pdf {
 
 const char* tag_name(typeset::Tag t) {
   static const char* const kNames[] = {"Document", "H1",    "H2",    "H3",    "H4", "H5", "H6", "P",
-                                       "Span",     "Table", "THead", "TBody", "TR", "TH", "TD"};
+                                       "Span",     "Table", "THead", "TBody", "TR", "TH", "TD", "Div"};
   return kNames[static_cast<size_t>(t)];
 }
 
@@ -46,33 +46,71 @@ PdfObject* make_structure(PdfVecObjects& objs, const std::vector<typeset::Elemen
       kids[mcids[p][m]].push_back({-1, static_cast<int>(p), static_cast<int>(m)});
     }
 
+  // A table cell with no text has no content, but its row is a row of all its
+  // cells: it joins its row, in the cells' order (elements are made in that order).
+  for (size_t e = 0; e < n; ++e) {
+    const typeset::Tag t = elements[e].tag;
+    const int row = elements[e].parent;
+    if (attached[e] || (t != typeset::Tag::TH && t != typeset::Tag::TD) || row < 0 || !attached[row]) continue;
+    attached[e] = true;
+    order.push_back(static_cast<int>(e));
+    kids[row].push_back({static_cast<int>(e), 0, 0});
+    std::stable_sort(kids[row].begin(), kids[row].end(), [](const Kid& a, const Kid& b) { return a.element < b.element; });
+  }
+
+  // PDF 1.4 (PDF/A-1) allows arrays of at most 8,191 elements: an element with more
+  // kids than that (a Document of 20,000 paragraphs) gets them in Divs of that many.
+  constexpr size_t kMaxKids = 8191;
+  std::vector<int> parent_of(n, -1);  // where an element's /P points: its parent or a Div
+  for (size_t e = 0; e < n; ++e) parent_of[e] = elements[e].parent;
+  std::vector<std::pair<int, std::vector<Kid>>> divs;  // parent, kids
+  for (int e : std::vector<int>(order)) {
+    const bool all_elements =
+        std::all_of(kids[e].begin(), kids[e].end(), [](const Kid& k) { return k.element >= 0; });
+    if (kids[e].size() <= kMaxKids || !all_elements) continue;
+    std::vector<Kid> grouped;
+    for (size_t first = 0; first < kids[e].size(); first += kMaxKids) {
+      const int div = static_cast<int>(n + divs.size());
+      divs.push_back({e, {kids[e].begin() + first, kids[e].begin() + std::min(kids[e].size(), first + kMaxKids)}});
+      for (const Kid& k : divs.back().second) parent_of[k.element] = div;
+      grouped.push_back({div, 0, 0});
+    }
+    kids[e] = std::move(grouped);
+  }
+  for (size_t d = 0; d < divs.size(); ++d) {
+    order.push_back(static_cast<int>(n + d));
+    kids.push_back(divs[d].second);
+    parent_of.push_back(divs[d].first);
+  }
+
   PdfObject* root = objs.CreateObject("StructTreeRoot");
-  std::vector<PdfObject*> obj(n, nullptr);
+  std::vector<PdfObject*> obj(n + divs.size(), nullptr);
   for (int e : order) obj[e] = objs.CreateObject();
 
   // IDs of the header cells a cell names: short numbers in reading order (the ID
   // tree lists them sorted as strings).
-  std::vector<std::string> id(n);
+  std::vector<std::string> id(order.size() + n);
   for (int e : order)
-    for (int h : elements[e].headers)
-      if (attached[h]) id[h] = "-";
+    if (static_cast<size_t>(e) < n)
+      for (int h : elements[e].headers)
+        if (attached[h]) id[h] = "-";
   for (size_t i = 0, k = 0; i < order.size(); ++i)
     if (!id[order[i]].empty()) id[order[i]] = std::to_string(++k);
 
-  // Each element written compactly, by hand: PoDoFo's Clean mode puts every key on
-  // a line of its own, which for the ~400 elements of the sample's tables made the
-  // file 18 % larger (without object streams, which PoDoFo 0.9.8 cannot write, each
-  // element is an object of its own).
+  // Each element written compactly, by hand (PoDoFo's Clean mode puts every key on
+  // a line of its own): a tagged report has an element per table cell.
   auto ref = [](const PdfObject* o) { return std::to_string(o->Reference().ObjectNumber()) + " 0 R"; };
+  const typeset::Element div{typeset::Tag::Div, -1, 1, 1, typeset::Scope::None, {}, {}};
   for (int e : order) {
-    const typeset::Element& el = elements[e];
-    std::string d = std::string("<</S/") + tag_name(el.tag) + "/P " + ref(el.parent >= 0 ? obj[el.parent] : root);
+    const typeset::Element& el = static_cast<size_t>(e) < n ? elements[e] : div;
+    const int parent = parent_of[e];
+    std::string d = std::string("<</S/") + tag_name(el.tag) + "/P " + ref(parent >= 0 ? obj[parent] : root);
     int pg = -1;  // the page of its first marked content: its other content there is a bare MCID
     for (const Kid& k : kids[e])
       if (k.element < 0) { pg = k.page; break; }
     if (pg >= 0) d += "/Pg " + ref(pages[pg]);
-    d += "/K";
-    if (kids[e].size() != 1) d += "[";
+    if (!kids[e].empty()) d += "/K";  // none: an empty cell
+    if (kids[e].size() > 1) d += "[";
     for (size_t i = 0; i < kids[e].size(); ++i) {
       const Kid& kid = kids[e][i];
       if (i > 0 || kids[e].size() == 1) d += " ";
@@ -80,7 +118,7 @@ PdfObject* make_structure(PdfVecObjects& objs, const std::vector<typeset::Elemen
       else if (kid.page == pg) d += std::to_string(kid.mcid);
       else d += "<</Type/MCR/Pg " + ref(pages[kid.page]) + "/MCID " + std::to_string(kid.mcid) + ">>";
     }
-    if (kids[e].size() != 1) d += "]";
+    if (kids[e].size() > 1) d += "]";
     if (!id[e].empty()) d += "/ID(" + id[e] + ")";
     if (!el.lang.empty()) d += "/Lang(" + el.lang + ")";
     if (el.tag == typeset::Tag::TH || el.tag == typeset::Tag::TD) {

@@ -27,7 +27,7 @@ struct GlyphRun {
 // elements in the order they are read. Each glyph run names its element, or none
 // (an artifact: a page number, a header or label repeated on a continuation
 // page); rules are artifacts.
-enum class Tag { Document, H1, H2, H3, H4, H5, H6, P, Span, Table, THead, TBody, TR, TH, TD };
+enum class Tag { Document, H1, H2, H3, H4, H5, H6, P, Span, Table, THead, TBody, TR, TH, TD, Div };
 enum class Scope { None, Row, Column };
 
 struct Element {

@@ -56,23 +56,30 @@ std::vector<std::pair<uint32_t, uint32_t>> latin_phrases(const std::u32string& t
   std::vector<std::pair<uint32_t, uint32_t>> out;
   auto letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
   auto in_word = [&](char32_t c) { return letter(c) || (c >= U'0' && c <= U'9') || c == U'-' || c == U'\'' || c == U'.'; };
+  // A word: letters, digits and - ' . with a letter among them (5G, e-Gov, 2.0 is none).
+  auto word_end = [&](uint32_t j) {
+    uint32_t k = j;
+    bool letters = false;
+    for (; k < t.size() && in_word(t[k]); ++k) letters = letters || letter(t[k]);
+    return letters ? k : j;
+  };
   for (uint32_t i = 0; i < t.size();) {
-    if (!letter(t[i])) { ++i; continue; }
-    uint32_t end = i, words = 0;
-    for (uint32_t j = i;;) {
-      uint32_t k = j;
-      bool letters = false;
-      while (k < t.size() && in_word(t[k])) letters = letters || letter(t[k]), ++k;
-      if (k == j || !letters) break;
+    // Phrases start at a word's start, not after a URL's / : . @ and the like.
+    const bool start = in_word(t[i]) && (i == 0 || (!in_word(t[i - 1]) &&
+                                                    std::u32string_view(U"/:@_=&?#%~").find(t[i - 1]) == std::u32string_view::npos));
+    uint32_t end = start ? word_end(i) : i, words = end > i;
+    while (words > 0 && end + 1 < t.size() && t[end] == U' ') {
+      const uint32_t next = word_end(end + 1);
+      if (next == end + 1) break;
+      end = next;
       ++words;
-      end = k;
-      if (k + 1 < t.size() && t[k] == U' ' && letter(t[k + 1])) j = k + 1;
-      else break;
     }
     while (end > i && (t[end - 1] == U'.' || t[end - 1] == U'-')) --end;  // a sentence's full stop
-    const bool in_url = i > 0 && std::u32string_view(U"/:.@_=&?#%~").find(t[i - 1]) != std::u32string_view::npos;
-    if (words >= 2 && !in_url) out.push_back({i, end});
-    i = std::max(end, i + 1);
+    if (words >= 2) out.push_back({i, end});
+    // Past this word or phrase (and the rest of a URL or a number).
+    uint32_t next = std::max(end, i + 1);
+    while (in_word(t[i]) && next < t.size() && in_word(t[next])) ++next;
+    i = next;
   }
   return out;
 }
@@ -144,14 +151,19 @@ class PageBuilder {
       int level = kLevel[static_cast<int>(m.para->kind)];
       if (level > 0) level = heading_level_ = std::min(level, heading_level_ + 1);
       m.element = add(level > 0 ? static_cast<Tag>(static_cast<int>(Tag::H1) + level - 1) : Tag::P, 0);
+      // A bold run is a Span; a Latin phrase a Span in English, inside the bold one
+      // when it is bold (per_char gives a character the last span covering it).
       uint32_t at = 0;
       for (const auto& r : m.para->runs) {
-        if (r.role == layout::Role::Emphasis) m.spans.push_back({at, at + static_cast<uint32_t>(r.text.size()), add(Tag::Span, m.element)});
-        else
-          for (const auto& [b, e] : latin_phrases(r.text)) {
-            m.spans.push_back({at + b, at + e, add(Tag::Span, m.element)});
-            out_.elements.back().lang = "en";
-          }
+        int parent = m.element;
+        if (r.role == layout::Role::Emphasis) {
+          parent = add(Tag::Span, m.element);
+          m.spans.push_back({at, at + static_cast<uint32_t>(r.text.size()), parent});
+        }
+        for (const auto& [b, e] : latin_phrases(r.text)) {
+          m.spans.push_back({at + b, at + e, add(Tag::Span, parent)});
+          out_.elements.back().lang = "en";
+        }
         at += static_cast<uint32_t>(r.text.size());
       }
       return;
@@ -335,11 +347,16 @@ class PageBuilder {
   // The paragraph's lines; characters no font has are reported.
   std::vector<Line> lines_of(const compose::Paragraph& p, Diagnostics& diags) {
     // The lines of each part the input breaks the paragraph into, one under another.
+    // An atom's index counts in the whole paragraph's text (per_char), not its part's.
     std::vector<Line> lines;
+    uint32_t offset = 0;
     for (size_t b = 0, e; b < p.runs.size(); b = e) {
       for (e = b + 1; e < p.runs.size() && !p.runs[e].line_break;) ++e;
       if (b == 0 && e == p.runs.size()) return part_lines(p, p.runs, diags);
       auto part = part_lines(p, std::vector<compose::Run>(p.runs.begin() + b, p.runs.begin() + e), diags);
+      for (auto& ln : part)
+        for (auto& a : ln.atoms) a.index += offset;
+      for (size_t r = b; r < e; ++r) offset += static_cast<uint32_t>(p.runs[r].text.size());
       lines.insert(lines.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
     }
     return lines;
