@@ -8,16 +8,13 @@
 
 #include "bbox.hpp"
 #include "core/utf8.hpp"
+#include "geometry.hpp"
 #include "synthetic.hpp"
 
 using namespace nbtest;
 
 namespace {
 
-// GB/T 9704 geometry as written in layouts/2019.toml.
-constexpr double kMm = 72.0 / 25.4;
-const double kLeft = 28 * kMm, kRight = (28 + 156) * kMm, kTop = 37 * kMm;
-const double kPitch = 225 * kMm / 22, kCell = 156 * kMm / 28;
 constexpr double kBody = 16;
 
 const std::u32string kNoStart = U"。，、：；！？）》」』】〕〗〉”’％·";

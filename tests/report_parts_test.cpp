@@ -8,15 +8,13 @@
 #include <cmath>
 
 #include "bbox.hpp"
+#include "geometry.hpp"
 #include "support.hpp"
 
 using namespace nbtest;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
-const double kLeft = 28 * kMm, kRight = (28 + 156) * kMm, kTop = 37 * kMm;
-const double kPitch = 225 * kMm / 22, kCell = 156 * kMm / 28;
 
 // The grid line of a 16 pt line: its em box is centred in its slot.
 double slot(const TextLine& l) { return ((l.y0 + l.y1) / 2 - kTop) / kPitch - 0.5; }

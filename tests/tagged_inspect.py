@@ -44,14 +44,17 @@ def name(x):
     return str(x)[1:] if x is not None else ""
 
 
-def walk(elem, visit, depth=0):
-    visit(elem, depth)
+def kids_of(elem):
+    """An element's /K as a list: elements, MCIDs and MCRs."""
     kids = elem.get("/K")
     if kids is None:
-        return
-    if not isinstance(kids, pikepdf.Array):
-        kids = [kids]
-    for k in kids:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def walk(elem, visit, depth=0):
+    visit(elem, depth)
+    for k in kids_of(elem):
         if isinstance(k, pikepdf.Dictionary) and "/S" in k:
             walk(k, visit, depth + 1)
 
@@ -116,12 +119,7 @@ def main():
 
     def mcids_of(elem):
         pg = elem.get("/Pg")
-        kids = elem.get("/K")
-        if kids is None:
-            return
-        if not isinstance(kids, pikepdf.Array):
-            kids = [kids]
-        for k in kids:
+        for k in kids_of(elem):
             if isinstance(k, int):
                 yield page_of.get(pg.objgen, -1), k
             elif isinstance(k, pikepdf.Dictionary) and name(k.get("/Type")) == "MCR":
@@ -136,8 +134,7 @@ def main():
             if arr is None or mcid >= len(arr) or arr[mcid].objgen != elem.objgen:
                 bad += 1
 
-    kids = tree.get("/K")
-    tops = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    tops = kids_of(tree)
     for top in tops:
         walk(top, check)
     bad += len(found ^ listed)
@@ -165,9 +162,7 @@ def main():
         if s == "Figure":
             figures += 1
         if s in allowed:
-            kids = elem.get("/K")
-            kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-            for k in kids:
+            for k in kids_of(elem):
                 if not (isinstance(k, pikepdf.Dictionary) and name(k.get("/S")) in allowed[s]):
                     table_bad += 1
         attrs = elem.get("/A")
@@ -198,9 +193,7 @@ def main():
     # The pages each table's content is on (a table split across pages is one Table).
     def pages_under(elem):
         pages = set(p for p, _ in mcids_of(elem))
-        kids = elem.get("/K")
-        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-        for k in kids:
+        for k in kids_of(elem):
             if isinstance(k, pikepdf.Dictionary) and "/S" in k:
                 pages |= pages_under(k)
         return pages
@@ -220,8 +213,7 @@ def main():
     widest = [0]
 
     def kids_count(elem, depth):
-        k = elem.get("/K")
-        widest[0] = max(widest[0], len(k) if isinstance(k, pikepdf.Array) else 1)
+        widest[0] = max(widest[0], len(kids_of(elem)))
 
     for top in tops:
         walk(top, kids_count)
