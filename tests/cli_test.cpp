@@ -145,6 +145,8 @@ BOOST_AUTO_TEST_CASE(init_writes_a_template_that_passes_check_once_filled) {
   BOOST_CHECK(tpl.find("withheld_security    = [0, 0, 0, 0, 0, 0]   # （三）不予公开 3.危及“三安全一稳定”") != std::string::npos);
   BOOST_CHECK(tpl.find("# total（（七）总计）由程序计算") != std::string::npos);
   BOOST_CHECK(tpl.find("fees           = 0           # 行政事业性收费：本年收费金额（单位：万元）") != std::string::npos);
+  // The 落款 commented, with the organ given (a placeholder would be printed if uncommented).
+  BOOST_CHECK(tpl.find("# [signature]\n# organ = \"测试县人民政府办公室\"\n") != std::string::npos);
   // Every section of the format is there.
   for (const char* s : {"[overall]", "[proactive]", "[requests]", "[review]", "[problems]", "[other]"})
     BOOST_CHECK(tpl.find(s) != std::string::npos);
@@ -169,6 +171,7 @@ BOOST_AUTO_TEST_CASE(init_writes_a_template_that_passes_check_once_filled) {
   Output old = run(kBinary + " init --format 2019 --year 2020 " + t.file("old.toml"));
   BOOST_CHECK_EQUAL(old.code, 0);
   BOOST_CHECK(read_file(t.file("old.toml")).find("procurement") != std::string::npos);
+  BOOST_CHECK(read_file(t.file("old.toml")).find("# procurement_unit = \"元\"") != std::string::npos);
   // Not for a year it no longer applies to: build would refuse that report.
   Output stale = run(kBinary + " init --format 2019 --year 2025 " + t.file("stale.toml"));
   BOOST_CHECK_EQUAL(stale.code, 2);
@@ -423,6 +426,7 @@ BOOST_AUTO_TEST_CASE(init_from_a_2019_report_carries_the_items_and_the_parts) {
   last = replace(last, "procurement     = [0, 0]", "procurement     = [2, 36.5]\nprocurement_unit = \"万元\"");
   last = replace(last, "[problems]", "[problems]\nheading = \"五、政府信息公开工作存在的主要问题及改进情况\"");
   last += "\n[signature]\norgan = \"全安街道办事处\"\nseal = true\n";
+  last = replace(last, "date   = 2020-01-20", "subtitle = \"（2019年度，2020年1月发布）\"\ndate   = 2020-01-20");
   write_file(t.file("2019.toml"), last);
   Output c0 = run("cd " + t.path.string() + " && " + kBinary + " check 2019.toml");
   BOOST_TEST_INFO(c0.err);
@@ -439,6 +443,8 @@ BOOST_AUTO_TEST_CASE(init_from_a_2019_report_carries_the_items_and_the_parts) {
   BOOST_CHECK(tpl.find("\nprocurement_unit = \"万元\"") != std::string::npos);
   BOOST_CHECK(tpl.find("\nheading = \"五、政府信息公开工作存在的主要问题及改进情况\"") != std::string::npos);
   BOOST_CHECK(tpl.find("\n[signature]   # 按上年报告\norgan = \"全安街道办事处\"\nseal  = true\n") != std::string::npos);
+  // Last year's subtitle, its years moved on.
+  BOOST_CHECK(tpl.find("# subtitle = \"（2020年度，2021年1月发布）\"") != std::string::npos);
   for (size_t at = 0; (at = tpl.find("text = \"\"\"\n\"\"\"", at)) != std::string::npos;)
     tpl.replace(at, 14, "text = \"\"\"\n本年度工作情况如下。\n\"\"\""), at += 10;
   write_file(t.file("2020.toml"), tpl);

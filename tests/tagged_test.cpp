@@ -95,6 +95,13 @@ std::vector<std::string> expected(const std::string& input) {
   };
   for (const auto& b : doc.blocks) {
     if (const auto* p = std::get_if<nb::compose::Paragraph>(&b)) {
+      if (p->kind == nb::compose::Kind::Signature) {  // the organ, then the date: a P each
+        std::u32string organ;
+        for (size_t i = 0; i + 1 < p->runs.size(); ++i) organ += p->runs[i].text;
+        out.push_back("P " + plain(organ));
+        out.push_back("P " + plain(p->runs.back().text));
+        continue;
+      }
       out.push_back(std::string(kTag[static_cast<int>(p->kind)]) + " " + plain(p->plain()));
       continue;
     }

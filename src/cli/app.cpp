@@ -63,7 +63,10 @@ const char* const kCheckHelp =
 const char* const kInitHelp =
     "用法：nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [--with 可选项目] [--from 上年.toml] [文件]\n"
     "写出一份完整的填写模板：每一项都有官方名称和填写提示，数字为 0，文字为空。\n"
-    "默认年度为去年，格式按年度选择，文件为 input/report-年度.toml。不会覆盖已有文件。\n";
+    "默认年度为去年，格式按年度选择，文件为 input/report-年度.toml。不会覆盖已有文件。\n"
+    "  --with 键            写出格式中标为可选的项目（如 published_total）\n"
+    "  --from 上年.toml      从上年的报告开始：机关、标题、按跨年度勾稽关系衔接的数字、落款等\n"
+    "                       已填好，上年的正文作为注释附在每一部分之后\n";
 
 const char* const kFontsHelp =
     "用法：nianbao fonts [输入.toml] [--format 2019|2021]\n"

@@ -81,6 +81,17 @@ std::string field_comment(const layout::Table& t, const layout::Field& f, bool s
   return c;
 }
 
+// Last year's text for this year: its year of publication and its report year
+// each moved on (《2020年…》 published 2021年1月 → 2021年, 2022年1月).
+std::string years_on(std::string text, int was, int year) {
+  const std::pair<std::string, std::string> moves[] = {{std::to_string(was + 1), "\x01"},
+                                                       {std::to_string(was), std::to_string(year)},
+                                                       {"\x01", std::to_string(year + 1)}};
+  for (const auto& [from, to] : moves)
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
+  return text;
+}
+
 // The report's usual title. An organ that is a government (…人民政府, …政府) goes
 // before the year, so that 政府 is not said twice: 洪泽区人民政府2023年政府信息公开…
 std::string report_title(int year, const std::string& organ) {
@@ -128,7 +139,7 @@ std::string prose_comment(const input::Prose& p) {
 
 // The 落款: as last year's report had it when it differed from the default (its
 // organ, a seal, none), else the keys as comments.
-std::string signature_part(const layout::Layout& l, int year, const FollowOn& from) {
+std::string signature_part(const layout::Layout& l, int year, const std::string& organ, const FollowOn& from) {
   const input::Report* last = from.last;
   const bool none = last && last->layout->signature.by_default && !last->signature;
   const input::Signature* sg = last && last->signature ? &*last->signature : nullptr;
@@ -138,7 +149,7 @@ std::string signature_part(const layout::Layout& l, int year, const FollowOn& fr
                   "要改写署名或日期、加盖印章或不要落款时，去掉 [signature] 和相应行前的 #\n";
   if (none) return o + "[signature]\nprint = false   # 上年报告没有落款\n";
   if (!own_organ && !(sg && sg->seal))
-    return o + "# [signature]\n# organ = \"（署名）\"\n# date  = " + std::to_string(year + 1) +
+    return o + "# [signature]\n# organ = \"" + organ + "\"\n# date  = " + std::to_string(year + 1) +
            "-01-31\n# seal  = true    # 加盖印章：成文日期右空四字，署名居中于其上\n# print = false   # 不要落款\n";
   o += "[signature]   # 按上年报告\n";
   if (own_organ) o += "organ = \"" + sg->organ.text + "\"\n";
@@ -170,7 +181,8 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
   o += commented("title  = \"" + title + "\"", w,
                  "报告标题（要自己分行时写成 [\"第一行\", \"第二行\"]）");
   std::string subtitle = "# subtitle = \"（" + name + " " + std::to_string(year + 1) + "年1月）\"";
-  if (from.last && from.last->subtitle_lines.size() == 1) subtitle = "# subtitle = \"" + from.last->subtitle_lines[0].text + "\"";
+  if (from.last && from.last->subtitle_lines.size() == 1)  // last year's, its years moved on
+    subtitle = "# subtitle = \"" + years_on(from.last->subtitle_lines[0].text, from.last->year, year) + "\"";
   o += commented(subtitle, w, from.last && !from.last->subtitle_lines.empty() ? "上年的副标题：需要时去掉 # 并改写"
                                                                                : "副标题（可选，印在标题下居中）：需要时去掉 #");
   o += commented("date   = " + std::to_string(year + 1) + "-01-31", w,
@@ -245,7 +257,7 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
       }() : nullptr;
       std::string units;
       for (const auto& u : f->units) units += (units.empty() ? "\"" : "、\"") + u + "\"";
-      o += commented((lv ? "" : "# ") + f->key + "_unit = \"" + (lv ? lv->unit : f->units.back()) + "\"", line_w + 3,
+      o += commented((lv ? "" : "# ") + f->key + "_unit = \"" + (lv ? lv->unit : f->units.front()) + "\"", line_w + 3,
                      f->label + "的金额单位（可写 " + units + "，印在金额之后）" + (lv ? "：按上年报告" : "：金额不为 0 时去掉 # 写明"));
     }
     for (const auto* f : derived)
@@ -254,7 +266,7 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
       o += "# 可选（地方增加的项目，不在国家格式中；需要时去掉 # 填写）：\n# " + f->key + " = 0   # " +
            field_comment(*t, *f, false, year) + "\n";
   }
-  o += signature_part(l, year, from);
+  o += signature_part(l, year, organ, from);
   return o;
 }
 

@@ -19,6 +19,13 @@ const SectionInput* Report::section(const std::string& key) const {
 
 namespace {
 
+// A date as messages write it: 2021-01-31.
+std::string date_text(const Date& d) {
+  char b[40];
+  std::snprintf(b, sizeof b, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return b;
+}
+
 // Edit distance for "did you mean" suggestions.
 size_t distance(const std::string& a, const std::string& b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -199,9 +206,20 @@ class ReportReader {
         } else if (key == "print") {
           print = boolean(*v, name, "是否排落款").value_or(true);
         } else {
-          d_.error(loc(*k), "未知的键 " + shorten(name) + "（落款）" + suggest(key, known));
+          const std::string elsewhere = belongs(key, "signature");
+          d_.error(loc(*k), "未知的键 " + shorten(name) + "（落款）" + (elsewhere.empty() ? suggest(key, known) : elsewhere));
         }
       }
+      const toml::node* date = t->get("date");
+      if (!print && t->size() > 1)
+        d_.warning(loc(*n), "落款写了 print = false（不排落款），其余各项不起作用：要排落款时删去 print = false");
+      else if (date && sg.date.year && r.year && sg.date.year <= r.year)
+        d_.warning(loc(*date), "落款的成文日期 " + date_text(sg.date) + " 不晚于报告年度 " + std::to_string(r.year) +
+                                   " 年末：年度报告在次年成文发布，请核对 signature.date");
+      else if (date && sg.date.year && r.date.year &&
+               std::tie(sg.date.year, sg.date.month, sg.date.day) > std::tie(r.date.year, r.date.month, r.date.day))
+        d_.warning(loc(*date), "落款的成文日期 " + date_text(sg.date) + " 晚于发布日期 " + date_text(r.date) +
+                                   "：请核对 signature.date 和 date");
     }
     if (print) r.signature = std::move(sg);
   }
@@ -213,12 +231,37 @@ class ReportReader {
     if (!text) { type_error(n, key, "字符串（本节标题的写法）"); return std::nullopt; }
     if (*text == ls.title || std::find(ls.variants.begin(), ls.variants.end(), *text) != ls.variants.end())
       return Line{*text, TextOrigin{loc(n)}};
+    auto trimmed = decode_utf8(*text).value_or(U"");
+    while (!trimmed.empty() && (trimmed.back() == U' ' || trimmed.back() == U'\u3000')) trimmed.pop_back();
+    while (!trimmed.empty() && (trimmed.front() == U' ' || trimmed.front() == U'\u3000')) trimmed.erase(0, 1);
+    const std::string bare = encode_utf8(trimmed);
+    if (bare != *text && (bare == ls.title || std::find(ls.variants.begin(), ls.variants.end(), bare) != ls.variants.end())) {
+      d_.error(loc(n), "键 " + key + " 的标题开头或末尾有空格：请删去空格，写成 \"" + bare + "\"");
+      return std::nullopt;
+    }
     std::string allowed = "“" + ls.title + "”";
     for (const auto& v : ls.variants) allowed += "、“" + v + "”";
     d_.error(loc(n), "键 " + key + " 的标题“" + shorten(*text) + "”不是 " + l.id + " 格式允许的写法" +
                          (ls.variants.empty() ? "：本节标题只能是 " + allowed + "，请删去这一行"
                                               : "：可写 " + allowed + "（序号和次序不变），或删去这一行用格式的标题"));
     return std::nullopt;
+  }
+
+  // For a key written where it does not belong (a line commented out above it, a
+  // table moved): where it does. Empty when it belongs nowhere else.
+  static std::string belongs(const std::string& key, const std::string& here) {
+    static const char* const kSignature[] = {"organ", "date", "seal", "print"};
+    const bool report = std::find(std::begin(layout::kReportKeys), std::end(layout::kReportKeys), key) !=
+                        std::end(layout::kReportKeys);
+    const bool signature = here != "signature" &&
+                           std::find(std::begin(kSignature), std::end(kSignature), key) != std::end(kSignature);
+    std::string where;
+    if (report) where = key + " 是报告本身的键，须写在第一个 [表] 之前";
+    if (signature) where += std::string(where.empty() ? "" : "；或是") + (where.empty() ? key + " 是" : "") +
+                            "落款 [signature] 的键：请去掉 [signature] 一行前的 #（或在这一行之前加一行 [signature]）";
+    if (!where.empty())
+      where = "：" + where + "（[" + here + "] 之下、下一个 [表] 之前的各项都属于 [" + here + "]）";
+    return where;
   }
 
   // A key written with a typo is reported once, as unknown with its suggestion,
@@ -447,7 +490,8 @@ class ReportReader {
       }
       const layout::Field* field = table ? table->find_field(key) : nullptr;
       if (!field) {
-        const std::string elsewhere = other_format(l, ls, key, named);
+        std::string elsewhere = other_format(l, ls, key, named);
+        if (elsewhere.empty()) elsewhere = belongs(key, ls.key);
         d_.error(loc(*k), "未知的键 " + ls.key + "." + shorten(key) + "（" + ls.title + "）" +
                               (elsewhere.empty() ? suggest(key, known) : elsewhere));
         misspelt(key, ls.key + ".", known);
@@ -662,21 +706,15 @@ std::optional<Report> read(const SourceRef& src, const LayoutFinder& find_layout
   // own report (本级政府) is published by 31 March.
   if (r.year && r.date.year) {
     const Date due{r.year + 1, r.consolidated ? 3 : 1, 31};
-    auto text = [](const Date& d) {
-      char b[40];
-      std::snprintf(b, sizeof b, "%04d-%02d-%02d", d.year, d.month, d.day);
-      return std::string(b);
-    };
     if (std::tie(r.date.year, r.date.month, r.date.day) > std::tie(due.year, due.month, due.day))
-      local.warning(r.date_loc, "发布日期 " + text(r.date) + " 晚于法定时限 " + text(due) + "（政府信息公开条例第四十九条：" +
+      local.warning(r.date_loc, "发布日期 " + date_text(r.date) + " 晚于法定时限 " + date_text(due) + "（政府信息公开条例第四十九条：" +
                                     (r.consolidated ? "本级政府的年度报告于每年3月31日前公布）：请核对 date"
                                                     : "部门的年度报告于每年1月31日前公布）：请核对 date；县级以上人民政府的本级年度报告"
                                                       "（3月31日前公布）请加一行 consolidated = true"));
   }
   if (const toml::node* p = doc->get("preface")) r.preface = rr.prose(*p, "preface");
   if (r.year && r.date.year && r.date.year <= r.year)
-    local.warning(r.date_loc, "发布日期 " + std::to_string(r.date.year) + "-" + std::to_string(r.date.month) + "-" +
-                                  std::to_string(r.date.day) + " 不晚于报告年度 " + std::to_string(r.year) +
+    local.warning(r.date_loc, "发布日期 " + date_text(r.date) + " 不晚于报告年度 " + std::to_string(r.year) +
                                   " 年末：年度报告在次年发布（1月31日前），请核对 date 和 year");
   if (r.year && !r.title.empty() && r.title.find(std::to_string(r.year)) == std::string::npos)
     local.warning(r.title_loc, "标题中没有报告年度 " + std::to_string(r.year) + "：请核对 title 和 year");

@@ -166,6 +166,9 @@ class PageBuilder {
         }
         at += static_cast<uint32_t>(r.text.size());
       }
+      // The 落款's date (its last line) is a paragraph of its own after the organ's.
+      if (m.para->kind == compose::Kind::Signature && m.para->runs.size() > 1)
+        m.spans.push_back({at - static_cast<uint32_t>(m.para->runs.back().text.size()), at, add(Tag::P, 0)});
       return;
     }
     const compose::Table& t = *m.table;
