@@ -445,6 +445,9 @@ BOOST_AUTO_TEST_CASE(init_from_a_2019_report_carries_the_items_and_the_parts) {
   BOOST_CHECK(tpl.find("\n[signature]   # 按上年报告\norgan = \"全安街道办事处\"\nseal  = true\n") != std::string::npos);
   // Last year's subtitle, its years moved on.
   BOOST_CHECK(tpl.find("# subtitle = \"（2020年度，2021年1月发布）\"") != std::string::npos);
+  // Last year's optional row (the sample has published_total) and preface come along.
+  BOOST_CHECK(tpl.find("\npublished_total = 0") != std::string::npos);
+  BOOST_CHECK(tpl.find("# 上年报告的前言（供对照）：\n# 根据《中华人民共和国政府信息公开条例》") != std::string::npos);
   for (size_t at = 0; (at = tpl.find("text = \"\"\"\n\"\"\"", at)) != std::string::npos;)
     tpl.replace(at, 14, "text = \"\"\"\n本年度工作情况如下。\n\"\"\""), at += 10;
   write_file(t.file("2020.toml"), tpl);

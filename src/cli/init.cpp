@@ -190,6 +190,8 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
   o += commented("# consolidated = true", w, "县级以上人民政府的本级年度报告时去掉 #（时限为3月31日前）");
   o += "\n# 前言（可删去）：报告的依据、组成、统计期限、电子版下载地址和联系方式。\n";
   o += "preface = \"\"\"\n\"\"\"\n";
+  if (from.last && from.last->preface && !from.last->preface->blocks.empty())
+    o += "# 上年报告的前言（供对照）：\n" + prose_comment(*from.last->preface);
   for (const auto& s : l.sections) {
     o += "\n[" + s.key + "]   # " + s.title + "\n";
     if (!s.hint.empty()) o += "# " + s.hint + "\n";
@@ -213,7 +215,10 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
     for (const auto& f : t->fields) (fully_derived(f) ? derived : fields).push_back(&f);
     std::vector<const layout::Field*> left_out;  // optional rows not asked for
     std::erase_if(fields, [&](const layout::Field* f) {
-      const bool out = f->optional && std::find(with.begin(), with.end(), f->key) == with.end();
+      // An optional row is written when asked for, or when last year's report had it.
+      const input::SectionInput* had = from.last ? from.last->section(s.key) : nullptr;
+      const bool out = f->optional && std::find(with.begin(), with.end(), f->key) == with.end() &&
+                       !(had && had->figures.count(f->key));
       if (out) left_out.push_back(f);
       return out;
     });
