@@ -527,7 +527,8 @@ class ReportReader {
     } else if (!s.text) {
       missing(*t, ls.key + ".text", ls.title + "的正文");
     } else if (s.text->blocks.empty()) {
-      d_.warning(loc(*t->get("text")), ls.title + "的正文为空：请写上这一部分（没有需要报告的事项时写“无。”）");
+      d_.warning(loc(*t->get("text")), ls.title + "的正文为空：请写上这一部分" +
+                                           (ls.may_be_none ? "（没有需要报告的事项时写“无。”）" : "：" + ls.hint));
     }
     r.sections.push_back(std::move(s));
   }

@@ -395,6 +395,7 @@ std::optional<Layout> load(const std::string& path, Diagnostics& diags) {
       s.table = r.get<std::string>(*st, "table", "表格名", false).value_or("");
       s.hint = r.get<std::string>(*st, "hint", "填写提示", false).value_or("");
       if (const toml::node* v = st->get("variants")) s.variants = read_names(r, *v, "variants");
+      s.may_be_none = r.get<bool>(*st, "may_be_none", "布尔值（没有可报告的事项时可否只写“无。”）", false).value_or(true);
       if (!s.table.empty() && !l.tables.count(s.table)) r.error(sn, "章节引用了未定义的表格 " + s.table);
       for (const auto& other : l.sections)
         if (!s.table.empty() && other.table == s.table)

@@ -159,6 +159,7 @@ struct Section {
   std::string table;  // empty: prose only
   std::string hint;   // what the section must contain (for nianbao init)
   std::vector<std::string> variants;  // other wordings of the title a report may print (its number kept)
+  bool may_be_none = true;            // "无。" is an answer when there is nothing to report
 };
 
 // The 落款 (GB/T 9704 §7.3.5), distances in characters of the body grid.
