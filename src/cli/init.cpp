@@ -126,6 +126,13 @@ std::vector<std::string> optional_rows(const layout::Layout& l) {
 
 namespace {
 
+// A row of last year's section that named its unit, or null.
+const input::FieldValue* with_unit(const input::SectionInput* section, const std::string& key) {
+  if (!section) return nullptr;
+  const auto it = section->figures.find(key);
+  return it == section->figures.end() || it->second.unit.empty() ? nullptr : &it->second;
+}
+
 // Last year's prose as comment lines, headings and bold as written (## …, **…**).
 std::string prose_comment(const input::Prose& p) {
   std::string o;
@@ -256,12 +263,8 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
       o += commented(lines[i], line_w + 3, field_comment(*t, *fields[i], shared, year) + notes[i]);
     for (const auto* f : fields) {
       if (f->units.empty()) continue;
-      const input::FieldValue* lv = last_section ? [&]() -> const input::FieldValue* {
-        auto it = last_section->figures.find(f->key);
-        return it == last_section->figures.end() || it->second.unit.empty() ? nullptr : &it->second;
-      }() : nullptr;
-      std::string units;
-      for (const auto& u : f->units) units += (units.empty() ? "\"" : "、\"") + u + "\"";
+      const input::FieldValue* lv = with_unit(last_section, f->key);
+      const std::string units = f->units_text();
       o += commented((lv ? "" : "# ") + f->key + "_unit = \"" + (lv ? lv->unit : f->units.front()) + "\"", line_w + 3,
                      f->label + "的金额单位（可写 " + units + "，印在金额之后）" + (lv ? "：按上年报告" : "：金额不为 0 时去掉 # 写明"));
     }

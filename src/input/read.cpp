@@ -520,7 +520,7 @@ class ReportReader {
           if (f.types[i] == layout::FigureType::Amount && fv->second.cells[i].value != 0) {
             d_.warning(fv->second.cells[i].loc, ls.key + "." + f.key + "（" + f.label + "）的" + f.column_name(static_cast<int>(i)) +
                                                     "没有写单位：请加一行 " + f.key + "_unit = \"" + f.units[0] + "\"（可写 " +
-                                                    join(f.units) + "），单位印在金额之后");
+                                                    f.units_text() + "），单位印在金额之后");
             break;
           }
       }
@@ -542,17 +542,11 @@ class ReportReader {
     return f && !f->units.empty() ? f : nullptr;
   }
 
-  static std::string join(const std::vector<std::string>& units) {
-    std::string out;
-    for (const auto& u : units) out += (out.empty() ? "\"" : "、\"") + u + "\"";
-    return out;
-  }
-
   std::optional<std::string> unit(const toml::node& n, const std::string& key, const layout::Field& f) {
     auto v = n.value<std::string>();
-    if (!v) { type_error(n, key, "字符串（" + f.label + "的金额单位：" + join(f.units) + "）"); return std::nullopt; }
+    if (!v) { type_error(n, key, "字符串（" + f.label + "的金额单位：" + f.units_text() + "）"); return std::nullopt; }
     if (std::find(f.units.begin(), f.units.end(), *v) != f.units.end()) return *v;
-    d_.error(loc(n), "键 " + key + " 的单位“" + shorten(*v) + "”不可用：" + f.label + "的金额单位只能是 " + join(f.units));
+    d_.error(loc(n), "键 " + key + " 的单位“" + shorten(*v) + "”不可用：" + f.label + "的金额单位只能是 " + f.units_text());
     return std::nullopt;
   }
 

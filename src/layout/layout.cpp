@@ -39,6 +39,12 @@ bool Rule::cross_year() const {
   return false;
 }
 
+std::string Field::units_text() const {
+  std::string out;
+  for (const auto& u : units) out += (out.empty() ? "\"" : "、\"") + u + "\"";
+  return out;
+}
+
 std::string format_figure(int64_t value, FigureType type) {
   if (type != FigureType::Amount) return std::to_string(value);
   std::string s = value < 0 ? "-" : "";

@@ -66,6 +66,7 @@ struct Field {
   std::vector<bool> derivable;       // per column: may be omitted, computed by a rule
   bool optional = false;
   std::vector<std::string> units;    // units the input may name for it (元, 万元), printed after the figure
+  std::string units_text() const;    // as messages and templates list them: "元"、"万元"
 
   int column(const std::string& name) const;  // index by name, -1 when none
   std::string column_name(int i) const;       // name, or 第N列
