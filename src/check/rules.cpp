@@ -173,7 +173,9 @@ void check_rules(const Figures& f, const Figures* previous, Diagnostics& diags) 
     std::string msg = std::string(v.rule->cross_year() ? "跨年度勾稽关系不成立" : "勾稽关系不成立") + "（" +
                       v.rule->id + "，" + v.scope + "）：" + side(v.left, v.type) + "，" + side(v.right, v.type);
     if (!v.rule->note.empty()) msg += "：" + v.rule->note;
-    diags.add({v.rule->severity, at, msg, {}});
+    std::vector<Loc> cells;
+    for (CellId c : v.suspects) cells.push_back(f.at(c)->loc);
+    diags.add({v.rule->severity, at, msg, {}, std::move(cells)});
   }
 }
 

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -10,6 +12,7 @@
 
 #include "check/check.hpp"
 #include "cli/batch.hpp"
+#include "cli/companion.hpp"
 #include "cli/env.hpp"
 #include "cli/fonts_cmd.hpp"
 #include "cli/init.hpp"
@@ -36,6 +39,8 @@ const char* const kUsage =
     "  nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [--with 可选项目] [--from 上年.toml] [文件]\n"
     "                               生成一份填写模板\n"
     "  nianbao fonts [输入.toml]    各字体角色用的字体文件；给出输入时列出回退字和缺字\n"
+    "  nianbao serve [--port 8080] [--bind 127.0.0.1] [--data 文件夹]\n"
+    "                               启动网页编辑器：在浏览器中填写、检查、预览和下载年报\n"
     "  nianbao layouts              已有的年报格式\n"
     "  nianbao --version            版本\n"
     "每个命令都可加 --help 查看说明。\n"
@@ -181,7 +186,6 @@ int layouts_cmd(Env& env) {
 
 int init_cmd(Env& env, const Args& a) {
   if (a.inputs.size() > 1) return usage_error("nianbao init 只写一个文件");
-  int year = a.year;
   // --from: last year's report, read and its totals computed as for --previous.
   std::optional<input::Report> last;
   std::optional<check::Figures> last_figures;
@@ -191,26 +195,12 @@ int init_cmd(Env& env, const Args& a) {
     if (last) last_figures = check::derive(*last, d);
     print_diagnostics(d, {want_color(2), false}, std::cerr);
     if (!last_figures) return 1;
-    if (!year) year = last->year + 1;
-    else if (year != last->year + 1)
-      return usage_error("--from 给出的是 " + std::to_string(last->year) + " 年度的报告，而 --year 为 " +
-                         std::to_string(year) + "：请给出上一年度的报告，或去掉 --year");
   }
-  if (!year) {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    year = tm.tm_year + 1900 - 1;  // reports are written early in the next year
-  }
-  const layout::Layout* l = env.layouts.find(a.format, year);
-  if (!l) {
-    if (!a.format.empty()) return usage_error("没有格式 " + a.format + "：nianbao layouts 列出已有的格式");
-    return usage_error("没有适用于 " + std::to_string(year) + " 年度的格式：请用 --format 指定");
-  }
-  // A superseded format: `build` would refuse the report.
-  if (const layout::Layout* current = env.layouts.find("", year); l->superseded(year, current))
-    return usage_error(l->id + " 格式只适用于 " + std::to_string(l->first_year) + "–" + std::to_string(l->last_year) +
-                       " 年度，" + std::to_string(year) + " 年度应使用 " + current->id + " 格式：请去掉 --format");
+  TemplateRequest request{a.year, a.format, a.organ, a.with, last ? &*last : nullptr, last_figures ? &*last_figures : nullptr};
+  const Template t = make_template(env.layouts, request);
+  if (!t.error.empty()) return usage_error(t.error);
+  const int year = t.year;
+  const layout::Layout* l = t.layout;
   std::string path = a.inputs.empty()
                          ? (fs::is_directory("input") ? "input/" : "") + std::string("report-") +
                                std::to_string(year) + ".toml"
@@ -220,18 +210,7 @@ int init_cmd(Env& env, const Args& a) {
     std::cerr << path << ": 错误: 文件已存在：nianbao init 不会覆盖已有文件，请换一个文件名或先移走它\n";
     return 2;
   }
-  const std::vector<std::string> optional = optional_rows(*l);
-  for (const auto& key : a.with)
-    if (std::find(optional.begin(), optional.end(), key) == optional.end()) {
-      std::string names;
-      for (const auto& k : optional) names += (names.empty() ? "" : "、") + k;
-      return usage_error("--with " + key + "：" + l->id + " 格式没有这个可选项目" +
-                         (names.empty() ? "（它没有可选项目）" : "，可选的有：" + names));
-    }
-  FollowOn from;
-  if (last) from = {&*last, check::roll_over(*l, *last_figures)};
-  const std::string organ = a.organ.empty() && last ? last->organ : a.organ;
-  if (auto err = write_atomically(path, init_template(*l, year, organ, a.with, from))) {
+  if (auto err = write_atomically(path, t.text)) {
     print_diagnostic(err->diagnostic(), {want_color(2), false}, std::cerr);
     return 3;
   }
@@ -318,6 +297,26 @@ int pipeline_cmd(Env& env, const Args& a) {
   return run_batch(env, jobs, o);
 }
 
+// The web editor is a program of its own (nianbao-serve), so that the HTTP
+// library loads for it only: the command is handed over with its arguments.
+int serve_cmd(const std::vector<std::string>& args) {
+  const std::vector<std::string> paths = companion_paths("nianbao-serve");
+  for (const auto& path : paths) {
+    if (::access(path.c_str(), X_OK) != 0) continue;
+    std::vector<std::string> copy = args;
+    copy[0] = path;
+    std::vector<char*> argv;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(path.c_str(), argv.data());
+    std::cerr << "nianbao: 无法启动网页编辑器 " << path << "（" << std::strerror(errno) << "）：请重新构建 nianbao\n";
+    return 3;
+  }
+  std::cerr << "nianbao: 找不到网页编辑器程序 nianbao-serve（应在 " << paths[0] << " 或 " << paths[1]
+            << "）：nianbao 的安装不完整，请重新构建（cmake --build build）或安装（cmake --install build）\n";
+  return 3;
+}
+
 }  // namespace
 
 Env* kept_env = nullptr;
@@ -335,6 +334,7 @@ int run(const std::vector<std::string>& args) {
     std::cout << "nianbao " << NIANBAO_VERSION << '\n';
     return 0;
   }
+  if (args[0] == "serve") return serve_cmd(args);
   static const std::map<std::string, const char*> kHelp = {{"build", kBuildHelp},   {"check", kCheckHelp},
                                                           {"init", kInitHelp},     {"fonts", kFontsHelp},
                                                           {"layouts", kLayoutsHelp}};

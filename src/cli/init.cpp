@@ -1,6 +1,7 @@
 #include "cli/init.hpp"
 
 #include <algorithm>
+#include <ctime>
 
 #include "cli/diagnostics_out.hpp"
 #include "core/utf8.hpp"
@@ -15,21 +16,10 @@ std::string commented(const std::string& left, size_t width, const std::string& 
   return left + std::string(w < width ? width - w : 1, ' ') + "# " + comment + "\n";
 }
 
-// Columns a clerk writes: all but the trailing ones a rule computes.
-size_t written_columns(const layout::Field& f) {
-  size_t n = f.types.size();
-  while (n > 0 && n <= f.derivable.size() && f.derivable[n - 1]) --n;
-  return n;
-}
-
-bool fully_derived(const layout::Field& f) {
-  return !f.derivable.empty() && std::all_of(f.derivable.begin(), f.derivable.end(), [](bool b) { return b; });
-}
-
 // The columns of a row, and the computed ones.
 std::string columns_comment(const layout::Field& f) {
   std::string c;
-  const size_t n = written_columns(f);
+  const size_t n = f.written_columns();
   for (size_t i = 0; i < n && i < f.columns.size(); ++i) c += (i ? "、" : "") + f.columns[i];
   if (n < f.columns.size()) c += "（" + f.columns.back() + "由程序计算；写上第 " + std::to_string(f.columns.size()) + " 个数则由程序核对）";
   return c;
@@ -110,11 +100,50 @@ namespace {
 std::string zeros(const layout::Field& f) {
   if (f.types.size() <= 1) return "0";
   std::string z = "[";
-  for (size_t i = 0; i < written_columns(f); ++i) z += i ? ", 0" : "0";
+  for (size_t i = 0; i < f.written_columns(); ++i) z += i ? ", 0" : "0";
   return z + "]";
 }
 
 }  // namespace
+
+Template make_template(const layout::Catalog& layouts, const TemplateRequest& r) {
+  int year = r.year;
+  const input::Report* last = r.last;
+  auto fail = [](std::string why) { return Template{{}, nullptr, 0, std::move(why)}; };
+  if (last) {
+    if (!year) year = last->year + 1;
+    else if (year != last->year + 1)
+      return fail("--from 给出的是 " + std::to_string(last->year) + " 年度的报告，而 --year 为 " + std::to_string(year) +
+                  "：请给出上一年度的报告，或去掉 --year");
+  }
+  if (!year) {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    year = tm.tm_year + 1900 - 1;  // reports are written early in the next year
+  }
+  const layout::Layout* l = layouts.find(r.format, year);
+  if (!l) {
+    if (!r.format.empty()) return fail("没有格式 " + r.format + "：nianbao layouts 列出已有的格式");
+    return fail("没有适用于 " + std::to_string(year) + " 年度的格式：请用 --format 指定");
+  }
+  // A superseded format: `build` would refuse the report.
+  if (const layout::Layout* current = layouts.find("", year); l->superseded(year, current))
+    return fail(l->id + " 格式只适用于 " + std::to_string(l->first_year) + "–" + std::to_string(l->last_year) + " 年度，" +
+                std::to_string(year) + " 年度应使用 " + current->id + " 格式：请去掉 --format");
+  const std::vector<std::string> optional = optional_rows(*l);
+  for (const auto& key : r.with)
+    if (std::find(optional.begin(), optional.end(), key) == optional.end()) {
+      std::string names;
+      for (const auto& k : optional) names += (names.empty() ? "" : "、") + k;
+      return fail("--with " + key + "：" + l->id + " 格式没有这个可选项目" +
+                  (names.empty() ? "（它没有可选项目）" : "，可选的有：" + names));
+    }
+  FollowOn from;
+  if (last && r.last_figures) from = {last, check::roll_over(*l, *r.last_figures)};
+  const std::string organ = r.organ.empty() && last ? last->organ : r.organ;
+  return {init_template(*l, year, organ, r.with, from), l, year, {}};
+}
 
 std::vector<std::string> optional_rows(const layout::Layout& l) {
   std::vector<std::string> keys;
@@ -219,7 +248,7 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
     std::vector<std::string> lines;
     size_t line_w = 0;
     std::vector<const layout::Field*> fields, derived;
-    for (const auto& f : t->fields) (fully_derived(f) ? derived : fields).push_back(&f);
+    for (const auto& f : t->fields) (f.computed() ? derived : fields).push_back(&f);
     std::vector<const layout::Field*> left_out;  // optional rows not asked for
     std::erase_if(fields, [&](const layout::Field* f) {
       // An optional row is written when asked for, or when last year's report had it.
@@ -236,7 +265,7 @@ std::string init_template(const layout::Layout& l, int year, const std::string& 
         if (ls.key == s.key) last_table = from.last->layout->table_for(ls);
     for (const auto* f : fields) {
       std::string value = zeros(*f), note;
-      std::vector<std::string> cells(f->types.size() <= 1 ? 1 : written_columns(*f), "0");
+      std::vector<std::string> cells(f->types.size() <= 1 ? 1 : f->written_columns(), "0");
       std::string rules;
       for (const auto& r : from.rolled)
         if (r.table == t->id && r.field == f->key && r.column < static_cast<int>(cells.size())) {

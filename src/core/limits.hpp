@@ -32,4 +32,15 @@ constexpr size_t kDiagnostics = 200;
 // A quoted input line is cut to this many characters around the caret.
 constexpr size_t kQuotedLineChars = 100;
 
+// nianbao serve: a request's body (a whole input file fits, JSON-escaped), the
+// nesting of its JSON, the edits one request may carry (a pasted block of every
+// table), a file name in --data, the report names remembered for their locks,
+// and the connections served at once (the rest wait in the kernel's queue).
+constexpr size_t kRequestBytes = 2 * kFileBytes;
+constexpr int kJsonDepth = 8;
+constexpr size_t kEditsPerRequest = 1'000;
+constexpr size_t kFileNameBytes = 200;
+constexpr size_t kServeLocks = 4'096;
+constexpr int kServeConnections = 128;
+
 }  // namespace nb::limits

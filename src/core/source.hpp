@@ -27,6 +27,7 @@ struct Diagnostic {
   Loc loc;
   std::string message;  // Chinese, names the rule or key and what to do
   std::string path;     // used when loc has no file
+  std::vector<Loc> related = {};  // the other places it concerns: the given cells of a 勾稽关系
 };
 
 // "FILE:LINE:COL: 错误: message"

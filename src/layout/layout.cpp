@@ -21,6 +21,16 @@ int Table::field_index(const std::string& key) const {
   return -1;
 }
 
+size_t Field::written_columns() const {
+  size_t n = types.size();
+  while (n > 0 && n <= derivable.size() && derivable[n - 1]) --n;
+  return n;
+}
+
+bool Field::computed() const {
+  return !derivable.empty() && std::all_of(derivable.begin(), derivable.end(), [](bool b) { return b; });
+}
+
 int Field::column(const std::string& n) const {
   for (size_t i = 0; i < columns.size(); ++i)
     if (columns[i] == n) return static_cast<int>(i);

@@ -68,6 +68,10 @@ struct Field {
   std::vector<std::string> units;    // units the input may name for it (元, 万元), printed after the figure
   std::string units_text() const;    // as messages and templates list them: "元"、"万元"
 
+  // Columns a clerk writes: all but the trailing ones a rule computes.
+  size_t written_columns() const;
+  // Every column computed (a 总计 row): the row may be left out.
+  bool computed() const;
   int column(const std::string& name) const;  // index by name, -1 when none
   std::string column_name(int i) const;       // name, or 第N列
 };

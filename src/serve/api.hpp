@@ -1,0 +1,53 @@
+// The editor's HTTP interface, without the sockets: a request in, a response out.
+// Every request is answered (4xx with a Chinese message for a bad one), none
+// throws, none reads or writes outside --data. http.cpp puts it on a port; the
+// fuzz target calls it directly.
+#pragma once
+#include <map>
+#include <semaphore>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/env.hpp"
+#include "serve/store.hpp"
+
+namespace nb::serve {
+
+struct Request {
+  std::string method;  // GET, POST, …
+  std::string path;    // percent-decoded, without the query
+  std::map<std::string, std::string> query;
+  std::string content_type, origin, host;  // headers the API looks at
+  std::string body;
+};
+
+struct Response {
+  int status = 200;
+  std::string type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+class Api {
+ public:
+  // `env` loaded, its PDF writer set; `store` the --data folder.
+  Api(cli::Env& env, Store& store);
+  Response handle(const Request& r);
+
+ private:
+  Response route(const Request& r);
+  Response report(const Request& r, const std::string& name, const std::string& what);
+  Response create(const Request& r);
+  Response edit(const Request& r, const std::string& name);
+  Response replace(const Request& r, const std::string& name);
+  Response pdf(const Request& r, const std::string& name);
+  // The page's view of a file: values, diagnostics as `nianbao check` gives them, figures.
+  std::string state(const std::string& name, const StoredFile& f);
+
+  cli::Env& env_;
+  Store& store_;
+  std::counting_semaphore<64> pipeline_;  // reports checked or set at once: one per core
+};
+
+}  // namespace nb::serve
