@@ -404,8 +404,9 @@ function sameColumn(o, me) { return Math.abs(o.c - me.c) <= 1; }
 
 function navigate(ev) {
   const i = ev.target;
-  const atStart = i.selectionStart === 0 && i.selectionEnd === 0;
-  const atEnd = i.selectionStart === i.value.length;
+  // The caret at an end, or the whole figure selected (a cell just entered).
+  const atStart = i.selectionStart === 0;
+  const atEnd = i.selectionEnd === i.value.length;
   let done = false;
   if (ev.key === 'Enter') done = move(i, ev.shiftKey ? -1 : 1, 0) || true;
   else if (ev.key === 'ArrowDown') done = move(i, 1, 0);
@@ -484,6 +485,8 @@ async function flush() {
 
 function applyState(state) {
   editor.version = state.version;
+  window.__version = state.version;  // read by the browser tests
+  window.__pending = editor.inflight || editor.pending.size > 0;
   editor.state = state;
   const d = state.diagnostics;
   for (const e of document.querySelectorAll('.bad, .related, .warn')) {
