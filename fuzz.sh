@@ -4,6 +4,8 @@
 #   fuzz_input     TOML text -> checked report (input, check and compose stages)
 #   fuzz_pipeline  TOML text -> PDF bytes (the whole pipeline, as `nianbao build`)
 #   fuzz_layout    TOML text -> layout (a format file)
+#   fuzz_serve     an HTTP request -> nianbao serve's answer (routes, names, JSON,
+#                  edits of the TOML in place, checks, builds)
 # Seeds: input/*.toml and the bad-input corpus tests/corpus/*.toml (layouts/*.toml
 # for fuzz_layout); the corpus each run grows is kept in build-fuzz/corpus-TARGET.
 # A crash, leak or timeout is written to build-fuzz/artifacts/ and makes the script
@@ -21,7 +23,7 @@ else
   shift $(( $# > 0 ? 1 : 0 ))
 fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_input fuzz_pipeline fuzz_layout)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_input fuzz_pipeline fuzz_layout fuzz_serve)
 
 missing=()
 for p in clang libclang-rt-14-dev; do
@@ -42,6 +44,7 @@ for target in "${targets[@]}"; do
   corpus=build-fuzz/corpus-$target seeds=build-fuzz/seeds-$target
   rm -rf "$seeds" && mkdir -p "$corpus" "$seeds"
   if [ "$target" = fuzz_layout ]; then cp layouts/*.toml "$seeds"/
+  elif [ "$target" = fuzz_serve ]; then cp tests/fuzz/serve-seeds/* "$seeds"/
   else cp input/*.toml tests/corpus/*.toml "$seeds"/; fi
   log=build-fuzz/$target.log
   echo "fuzz: $target for $what (log: $log)" >&2

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libpodofo-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev libdeflate-dev libssl-dev nlohmann-json3-dev libicu-dev
+  libcpp-httplib-dev
   libboost-test-dev libbenchmark-dev
   fonts-noto-cjk fonts-arphic-gkai00mp
   poppler-utils qpdf mupdf-tools
@@ -14,6 +15,8 @@ packages=(
   python3-pikepdf ghostscript
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
   fonts-dejavu-core fonts-urw-base35
+  # The web editor's browser tests: headless Chromium driven through ChromeDriver.
+  chromium chromium-driver
 )
 fandol_dir=/usr/local/share/fonts/fandol
 fandol_src=usr/share/texlive/texmf-dist/fonts/opentype/public/fandol

@@ -27,7 +27,7 @@ BOOST_AUTO_TEST_CASE(version_and_help) {
   BOOST_CHECK(std::regex_match(v.out, std::regex("nianbao [0-9]+\\.[0-9]+\\.[0-9]+\n")));
   Output h = run(kBinary + " --help");
   BOOST_CHECK_EQUAL(h.code, 0);
-  for (const char* verb : {"build", "check", "init", "fonts", "layouts"}) {
+  for (const char* verb : {"build", "check", "init", "fonts", "layouts", "serve"}) {
     BOOST_CHECK(h.out.find(std::string("nianbao ") + verb) != std::string::npos);
     Output vh = run(kBinary + " " + verb + " --help");
     BOOST_TEST_INFO(verb);
@@ -462,4 +462,20 @@ BOOST_AUTO_TEST_CASE(init_from_a_2019_report_carries_the_items_and_the_parts) {
   BOOST_CHECK_EQUAL(w.code, 0);
   BOOST_CHECK(w.err.find("R7") != std::string::npos && w.err.find("行政许可") != std::string::npos);
   BOOST_CHECK(w.err.find("事项目录调整时可不相等") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(serve_refuses_bad_options_and_folders) {
+  Output port = run(kBinary + " serve --port http");
+  BOOST_CHECK_EQUAL(port.code, 2);
+  BOOST_CHECK(port.err.find("--port 须为 0 到 65535 的整数，而不是 http") != std::string::npos);
+  Output opt = run(kBinary + " serve --daemon");
+  BOOST_CHECK_EQUAL(opt.code, 2);
+  BOOST_CHECK(opt.err.find("没有选项 --daemon") != std::string::npos);
+  TempDir t;
+  Output missing = run(kBinary + " serve --port 0 --data " + t.file("none"));
+  BOOST_CHECK_EQUAL(missing.code, 3);
+  BOOST_CHECK(missing.err.find("不是一个文件夹") != std::string::npos);
+  Output bind = run(kBinary + " serve --port 0 --bind 203.0.113.7 --data " + t.path.string());
+  BOOST_CHECK_EQUAL(bind.code, 3);
+  BOOST_CHECK(bind.err.find("无法在 203.0.113.7:0 上监听") != std::string::npos);
 }

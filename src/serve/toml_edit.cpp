@@ -21,7 +21,7 @@ size_t next_line(const std::string& text, size_t at) {
   return nl == std::string::npos ? text.size() : nl + 1;
 }
 
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::string_view::npos; }
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // Where a new key=value line of `table` goes: after the line of its last value,
 // after its header when it has none; for the root, before the first table.
