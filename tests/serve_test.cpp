@@ -172,3 +172,18 @@ BOOST_FIXTURE_TEST_CASE(bad_requests_get_4xx_with_a_message, Fixture) {
   }
   BOOST_CHECK(!fs::exists(dir.file("n.toml")));
 }
+
+BOOST_FIXTURE_TEST_CASE(host_names_and_origins_allowed_by_host, Fixture) {
+  nb::serve::Api hosted(env(), *store, {"nianbao.example.gov.cn"});
+  auto ask = [&](const std::string& host, const std::string& origin) {
+    nb::serve::Request r{"GET", "/api/reports", {}, "", origin, host, ""};
+    return hosted.handle(r).status;
+  };
+  BOOST_CHECK_EQUAL(ask("nianbao.example.gov.cn", ""), 200);
+  BOOST_CHECK_EQUAL(ask("NIANBAO.example.gov.cn:443", "https://nianbao.example.gov.cn"), 200);
+  BOOST_CHECK_EQUAL(ask("[::1]:8080", "http://localhost:8080"), 200);
+  BOOST_CHECK_EQUAL(ask("evil.example", ""), 403);
+  BOOST_CHECK_EQUAL(ask("nianbao.example.gov.cn", "https://evil.example"), 403);
+  BOOST_CHECK_EQUAL(ask("nianbao.example.gov.cn", "null"), 403);
+  BOOST_CHECK_EQUAL(ask("", ""), 403);
+}

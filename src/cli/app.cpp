@@ -39,7 +39,7 @@ const char* const kUsage =
     "  nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [--with 可选项目] [--from 上年.toml] [文件]\n"
     "                               生成一份填写模板\n"
     "  nianbao fonts [输入.toml]    各字体角色用的字体文件；给出输入时列出回退字和缺字\n"
-    "  nianbao serve [--port 8080] [--bind 127.0.0.1] [--data 文件夹]\n"
+    "  nianbao serve [--port 8080] [--bind 127.0.0.1] [--host 主机名] [--data 文件夹]\n"
     "                               启动网页编辑器：在浏览器中填写、检查、预览和下载年报\n"
     "  nianbao layouts              已有的年报格式\n"
     "  nianbao --version            版本\n"

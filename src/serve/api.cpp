@@ -132,8 +132,8 @@ std::string stem(const std::string& name) { return name.substr(0, name.size() - 
 
 }  // namespace
 
-Api::Api(cli::Env& env, Store& store)
-    : env_(env), store_(store), pipeline_(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, 64)) {}
+Api::Api(cli::Env& env, Store& store, std::vector<std::string> hosts)
+    : env_(env), store_(store), hosts_(std::move(hosts)), pipeline_(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, 64)) {}
 
 Response Api::handle(const Request& r) {
   Response out;
@@ -150,10 +150,14 @@ Response Api::handle(const Request& r) {
 }
 
 Response Api::route(const Request& r) {
+  if (!allowed_host(r.host))
+    return error(403, "主机名 " + r.host + " 不在允许之列：从别的机器访问时，启动时用 --host 给出访问用的主机名或地址");
   // A page of another site may not make the clerk's browser change reports here.
-  if (r.method != "GET" && r.method != "HEAD" && !r.origin.empty() && r.origin != "http://" + r.host &&
-      r.origin != "https://" + r.host)
-    return error(403, "请求来自别的网站（Origin: " + r.origin + "），不予处理");
+  if (!r.origin.empty()) {
+    const size_t scheme = r.origin.find("://");
+    if (scheme == std::string::npos || !allowed_host(r.origin.substr(scheme + 3)))
+      return error(403, "请求来自别的网站（Origin: " + r.origin + "），不予处理");
+  }
   auto only = [&](std::initializer_list<const char*> methods) -> std::optional<Response> {
     for (const char* m : methods)
       if (r.method == m || (r.method == "HEAD" && std::string(m) == "GET")) return std::nullopt;
@@ -220,6 +224,15 @@ Response Api::route(const Request& r) {
     return what == "pdf" ? pdf(r, name) : report(r, name, what);
   }
   return error(404, "没有这个地址：" + r.path);
+}
+
+bool Api::allowed_host(const std::string& host_and_port) const {
+  std::string host = host_and_port;
+  if (!host.empty() && host[0] == '[') host = host.substr(1, host.find(']') - 1);  // [::1]:8080
+  else if (const size_t colon = host.rfind(':'); colon != std::string::npos) host.resize(colon);
+  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (host == "127.0.0.1" || host == "localhost" || host == "::1") return true;
+  return std::find(hosts_.begin(), hosts_.end(), host) != hosts_.end();
 }
 
 std::string Api::state(const std::string& name, const StoredFile& f) {

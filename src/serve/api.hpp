@@ -31,8 +31,12 @@ struct Response {
 
 class Api {
  public:
-  // `env` loaded, its PDF writer set; `store` the --data folder.
-  Api(cli::Env& env, Store& store);
+  // `env` loaded, its PDF writer set; `store` the --data folder; `hosts` the
+  // names the service may be reached by besides the loopback's (--host, and the
+  // --bind address): a request naming another Host, or coming from a page of
+  // another site (Origin), is refused — DNS rebinding and cross-site requests
+  // cannot reach the reports.
+  Api(cli::Env& env, Store& store, std::vector<std::string> hosts = {});
   Response handle(const Request& r);
 
  private:
@@ -45,8 +49,11 @@ class Api {
   // The page's view of a file: values, diagnostics as `nianbao check` gives them, figures.
   std::string state(const std::string& name, const StoredFile& f);
 
+  bool allowed_host(const std::string& host_and_port) const;
+
   cli::Env& env_;
   Store& store_;
+  std::vector<std::string> hosts_;
   std::counting_semaphore<64> pipeline_;  // reports checked or set at once: one per core
 };
 

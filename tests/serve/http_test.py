@@ -114,6 +114,11 @@ try:
     expect(403, "POST", ed, {"version": v, "edits": [{"path": ["organ"], "line": "x"}]},
            {"Origin": "http://evil.example", "Content-Type": "application/json"}, "(a page of another site)")
 
+    expect(403, "GET", "/api/reports/quanan-2020.toml", headers={"Host": "rebound.example:%d" % srv.port},
+           what="(DNS rebinding: a host name other than the loopback's)")
+    s, _, _ = srv.request("GET", "/api/reports", headers={"Host": "localhost:%d" % srv.port})
+    check(s == 200, "Host localhost is the loopback (%d)" % s)
+
     # Raw garbage on the socket: answered or closed, the server lives on.
     for garbage in [b"\x00\xff\r\n\r\n", b"POST /api/reports HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
                     b"BREW /pot HTTP/1.1\r\n\r\n", b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\n\r\n"]:
