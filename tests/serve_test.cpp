@@ -91,11 +91,21 @@ BOOST_AUTO_TEST_CASE(figures_typed_as_numbers_or_strings) {
   BOOST_CHECK_EQUAL(nb::serve::toml_figure("1_000"), "1_000");
   BOOST_CHECK_EQUAL(nb::serve::toml_figure("4068.208"), "4068.208");
   BOOST_CHECK_EQUAL(nb::serve::toml_figure("-3"), "-3");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("1,234"), "\"1,234\"");
+  BOOST_CHECK_EQUAL(nb::serve::toml_figure("1,234"), "1234");
+  BOOST_CHECK_EQUAL(nb::serve::toml_figure("1，234，567"), "1234567");
+  BOOST_CHECK_EQUAL(nb::serve::toml_figure("１２"), "12");
+  BOOST_CHECK_EQUAL(nb::serve::toml_figure("0.05"), "0.05");
+  BOOST_CHECK_EQUAL(nb::serve::toml_figure("1,23"), "\"1,23\"");
+  BOOST_CHECK_EQUAL(nb::serve::toml_figure("12件"), "\"12件\"");
+  BOOST_CHECK_EQUAL(nb::serve::toml_figure("99999999999999999999"), "\"99999999999999999999\"");
   BOOST_CHECK_EQUAL(nb::serve::toml_figure("12 # x"), "\"12 # x\"");
   BOOST_CHECK_EQUAL(nb::serve::toml_figure("5]\nx = [1"), "\"5]\\nx = [1\"");
   BOOST_CHECK_EQUAL(nb::serve::toml_date("2021-01-31"), "2021-01-31");
-  BOOST_CHECK_EQUAL(nb::serve::toml_date("2021年1月31日"), "\"2021年1月31日\"");
+  BOOST_CHECK_EQUAL(nb::serve::toml_date("2021年1月31日"), "2021-01-31");
+  BOOST_CHECK_EQUAL(nb::serve::toml_date("2021/1/5"), "2021-01-05");
+  BOOST_CHECK_EQUAL(nb::serve::toml_date("２０２１．１２．３"), "2021-12-03");
+  BOOST_CHECK_EQUAL(nb::serve::toml_date("2021年2月30日"), "\"2021年2月30日\"");
+  BOOST_CHECK_EQUAL(nb::serve::toml_date("2021年1月"), "\"2021年1月\"");
 }
 
 BOOST_AUTO_TEST_CASE(an_unparsable_file_or_inline_table_is_not_edited) {

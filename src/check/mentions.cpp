@@ -5,7 +5,7 @@
 // A number belongs to the concept read last before it, unless a stop came between;
 // a concept takes one number. The number must equal one of the concept's readings
 // (sums of table cells); equal to none, it is a warning quoting every reading.
-#include "check/numerals.hpp"
+#include "core/numerals.hpp"
 #include "check/passes.hpp"
 #include "core/utf8.hpp"
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/limits.hpp"
+#include "core/numerals.hpp"
 #include "core/toml_util.hpp"
 #include "core/utf8.hpp"
 #include "input/report.hpp"
@@ -377,12 +378,21 @@ class ReportReader {
       return f;
     }
     std::string expected = type == FigureType::Amount ? "数字（金额）" : "整数";
-    if (n.is_string())
-      d_.error(f.loc, "键 " + key + " 应为" + expected + "，实际为字符串：请只写数字，不加引号和单位" +
-                          (type == FigureType::Amount ? "（如 0.86，而不是 \"0.86万元\"）" : "（如 12，而不是 \"12件\"）"));
+    if (const auto* text = n.as_string())
+      d_.error(f.loc, "键 " + key + " 应为" + expected + "，实际为字符串" + string_figure_advice(text->get(), type));
     else
       type_error(n, key, expected);
     return f;
+  }
+
+  // What to write instead of a figure given as text.
+  static std::string string_figure_advice(const std::string& text, layout::FigureType type) {
+    if (text.find_first_not_of(" \t") == std::string::npos) return "（空的）：没有的填 0";
+    if (auto plain = plain_number(text))
+      return *plain == text ? "：请去掉引号，写作 " + *plain : "：请写作 " + *plain + "（不加引号，不用千位分隔符和全角数字）";
+    if (text.find_first_not_of("0123456789") == std::string::npos) return "：数字过大，请检查是否多写了数字";
+    return std::string("：请只写数字，不加引号和单位") +
+           (type == layout::FigureType::Amount ? "（如 0.86，而不是 \"0.86万元\"）" : "（如 12，而不是 \"12件\"）");
   }
 
   void amount_too_large(const Loc& at, const std::string& key) {

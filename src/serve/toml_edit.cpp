@@ -4,6 +4,9 @@
 
 #include <cstdio>
 
+#include "core/numerals.hpp"
+#include "core/utf8.hpp"
+
 namespace nb::serve {
 
 namespace {
@@ -161,12 +164,47 @@ std::string toml_figure(std::string_view typed) {
   const std::string t = trimmed(typed);
   const auto type = literal_type(t);
   if (type == toml::node_type::integer || type == toml::node_type::floating_point) return t;
+  if (auto plain = plain_number(t); plain && literal_type(*plain) != toml::node_type::none) return *plain;
   return toml_string(t, false);
 }
 
+namespace {
+
+// 2021年1月31日, 2021/1/31, 2021.1.31, 2021-1-31 (digits ASCII or full-width) as
+// 2021-01-31; "" when the text is none of these.
+std::string iso_date(std::string_view typed) {
+  auto t = decode_utf8(typed);
+  if (!t) return "";
+  size_t i = 0;
+  auto digits = [&](size_t most) {
+    std::string d;
+    for (; i < t->size() && d.size() < most; ++i) {
+      char32_t c = (*t)[i];
+      if (c >= U'０' && c <= U'９') c = c - U'０' + U'0';
+      if (c < U'0' || c > U'9') break;
+      d += static_cast<char>(c);
+    }
+    return d;
+  };
+  auto sep = [&](std::u32string_view allowed) { return i < t->size() && allowed.find((*t)[i++]) != std::u32string_view::npos; };
+  const std::string y = digits(4);
+  if (y.size() != 4 || !sep(U"年/.-／．－")) return "";
+  const std::string m = digits(2);
+  if (m.empty() || !sep(U"月/.-／．－")) return "";
+  const std::string d = digits(2);
+  if (d.empty()) return "";
+  if (i < t->size() && ((*t)[i] == U'日' || (*t)[i] == U'号')) ++i;
+  if (i != t->size()) return "";
+  return y + "-" + (m.size() == 1 ? "0" : "") + m + "-" + (d.size() == 1 ? "0" : "") + d;
+}
+
+}  // namespace
+
 std::string toml_date(std::string_view typed) {
   const std::string t = trimmed(typed);
-  return literal_type(t) == toml::node_type::date ? t : toml_string(t, false);
+  if (literal_type(t) == toml::node_type::date) return t;
+  if (const std::string iso = iso_date(t); !iso.empty() && literal_type(iso) == toml::node_type::date) return iso;
+  return toml_string(t, false);
 }
 
 }  // namespace nb::serve

@@ -8,6 +8,7 @@
   browser_test.py NIANBAO_BINARY SOURCE_DIR [WITHIN_SECONDS [SCREENSHOT_DIR]]
 (WITHIN_SECONDS: 1, or more for a sanitizer build, several times slower.)"""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,7 +69,11 @@ try:
                          env=dict(os.environ, NO_COLOR="1"))
     cli_lines = [l for l in cli.stderr.splitlines() if ": 错误: " in l or ": 警告: " in l]
     check(status == 200 and cli.returncode == 1, "the downloaded TOML fails `nianbao check` as the page says")
-    check(cli_lines == page, "the page lists what `nianbao check` prints:\n  page %r\n  cli  %r" % (page, cli_lines))
+    check(sorted(cli_lines) == sorted(page), "the page lists what `nianbao check` prints:\n  page %r\n  cli  %r" % (page, cli_lines))
+    kinds = b.js("return [...document.querySelectorAll('#problems li')].map(l=>l.className)")
+    check(kinds == sorted(kinds, key=lambda k: k != "error"), "errors listed before warnings (%r)" % kinds)
+    pdf_link = b.js("const a=document.getElementById('dl-pdf'); return [a.getAttribute('aria-disabled'), a.title]")
+    check(pdf_link[0] == "true" and "错误" in pdf_link[1], "下载 PDF disabled with its reason while R1 is broken (%r)" % pdf_link)
 
     # Put it back: the mark and the message go.
     b.js("const e=document.querySelector(arguments[0]); e.focus(); e.select();", NEW0)
@@ -99,10 +104,30 @@ try:
     right = b.js("return document.activeElement.dataset.path")
     check(right == "requests.carried_over.3", "ArrowRight at the end moves to the next cell (%s)" % right)
 
-    # A figure typed in the page shows in the previewed PDF: 政府集中采购项目数量 = 7.
+    # 2019's 政府集中采购 has its amount's unit to choose, below the table.
+    unit = b.js("const s=document.querySelector(\"select[data-path='proactive.procurement_unit']\");"
+                "return s && s.offsetParent ? [...s.options].map(o=>o.value).join('|') : ''")
+    check(unit == "|元|万元", "the unit of 政府集中采购 is shown as a choice (%r)" % unit)
+
+    # Another window changes the preface meanwhile; this one types 政府集中采购项目数量 = 7:
+    # both land in the file, the other window's text shows here, the focus stays.
+    _, _, state = srv.request("GET", "/api/reports/quanan-2020.toml")
+    status, _, _ = srv.request("POST", "/api/reports/quanan-2020.toml/edits", {
+        "version": state["version"], "edits": [{"path": ["preface"], "text": "另一个窗口写的前言。"}]})
+    check(status == 200, "the other window's edit saved (%s)" % status)
     cell = "input.cell[data-path='proactive.procurement.0']"
     b.js("const e=document.querySelector(arguments[0]); e.focus(); e.select();", cell)
     b.type(cell, "7")
+    merged, secs = b.wait("return document.getElementById('status').textContent.includes('已合并') && !window.__pending"
+                          " && document.getElementById('status').textContent", 5)
+    with open(os.path.join(data, "quanan-2020.toml"), encoding="utf-8") as f:
+        text = f.read()
+    shown = b.js("return [document.querySelector(\"textarea[data-path='preface']\").value.trim(),"
+                 " document.querySelector(arguments[0]).value, document.activeElement.dataset.path]", cell)
+    check(bool(merged) and "另一个窗口写的前言。" in text and re.search(r"^procurement\s*=\s*\[7,", text, re.M),
+          "edits of two windows merged in the file (%r)" % merged)
+    check(shown == ["另一个窗口写的前言。", "7", "proactive.procurement.0"],
+          "the page shows the other window's text, keeps the typed figure and the focus (%r)" % shown)
     # The carried-over row pasted above breaks R1 (3 carried, none settled): settle them.
     b.js("const e=document.querySelector(arguments[0]); e.focus(); e.select();", "input.cell[data-path='requests.carry_forward.0']")
     b.type("input.cell[data-path='requests.carry_forward.0']", "1")

@@ -66,17 +66,27 @@ async function create(ev) {
   const { status, data } = await api('POST', '/api/reports', body);
   if (status !== 201) return listError(data.error);
   listError('');
+  if (body.from) localStorage.setItem('compare:' + name, body.from);
   location.hash = '#/r/' + enc(name);
 }
 
 async function upload(ev) {
   ev.preventDefault();
-  const file = ev.target.file.files[0];
+  let file = ev.target.file.files[0];
   if (!file) return;
   const text = await file.text();
-  const { status, data } = await api('POST', '/api/reports', { name: file.name, toml: text });
-  if (status !== 201) return listError(data.error);
-  listError('');
+  // A name already taken: the upload gets the next free one (名称-2.toml, …).
+  const stemOf = file.name.replace(/\.toml$/i, '');
+  let name = file.name;
+  let res;
+  for (let n = 2; ; n++) {
+    res = await api('POST', '/api/reports', { name, toml: text });
+    if (res.status !== 409 || n > 50) break;
+    name = stemOf + '-' + n + '.toml';
+  }
+  if (res.status !== 201) return listError(res.data.error);
+  listError(name === file.name ? '' : '数据文件夹中已有 ' + file.name + '，上传的文件保存为 ' + name);
+  file = { name };
   location.hash = '#/r/' + enc(file.name);
 }
 
@@ -88,6 +98,7 @@ const formats = new Map();
 function setStatus(text, bad) {
   const s = $('status');
   s.textContent = text;
+  s.title = text;
   s.className = bad ? 'bad' : '';
 }
 
@@ -130,7 +141,7 @@ async function load(state) {
       el('h2', {}, '这个文件还不能用表单填写'),
       el('p', {}, state.values ? '文件中的 format 或 year 不对应任何格式。' : '文件有 TOML 语法错误。'),
       el('p', {}, '请点右上角“TOML 原文”，按右边的检查结果改正后保存。')));
-    applyState(state);
+    applyState(state, true);
     return;
   }
   const fmt = await format(state.format);
@@ -138,7 +149,7 @@ async function load(state) {
   form.append(metaPanel(state.values, fmt));
   for (const s of fmt.sections) form.append(sectionPanel(s, state.values, fmt));
   form.append(signaturePanel(state.values, fmt));
-  applyState(state);
+  applyState(state, true);
 }
 
 const get = (obj, path) => path.reduce((o, k) => (o == null ? undefined : o[k]), obj);
@@ -177,10 +188,48 @@ function metaPanel(v, fmt) {
   const cons = register(['consolidated'], el('input', { type: 'checkbox', id: 'f' + ++ids, checked: v.consolidated === true }));
   cons.addEventListener('change', () => queue(['consolidated'], cons.checked ? { bool: true } : { remove: true }));
   g.append(...field('本级政府报告', cons, '县级以上人民政府的本级年度报告（时限为3月31日前）'));
+  g.append(...field('对照上年报告', compareSelect(), '选一份上年的报告：各节旁显示它的文字（只读，可复制）'));
   p.append(g);
   p.append(prose(['preface'], v.preface, '前言（可不写）'));
   p.append(msgList(''));
   return p;
+}
+
+// Last year's report beside this one: each section's text shown read-only.
+function compareSelect() {
+  const sel = el('select', { id: 'f' + ++ids });
+  sel.append(el('option', { value: '' }, '（不对照）'));
+  const chosen = localStorage.getItem('compare:' + editor.name) || '';
+  api('GET', '/api/reports').then(({ data }) => {
+    for (const r of data.reports || [])
+      if (r.name !== editor.name) sel.append(el('option', { value: r.name, selected: r.name === chosen }, r.name));
+    if (chosen) compare(chosen);
+  });
+  sel.addEventListener('change', () => {
+    localStorage.setItem('compare:' + editor.name, sel.value);
+    compare(sel.value);
+  });
+  return sel;
+}
+
+async function compare(name) {
+  const ed = editor;
+  const boxes = document.querySelectorAll('.last-year');
+  let values = null;
+  if (name) {
+    const { status, data } = await api('GET', '/api/reports/' + enc(name));
+    if (editor !== ed) return;
+    values = status === 200 ? data.values : null;
+  }
+  for (const b of boxes) {
+    const path = b.dataset.path.split('.');
+    const text = values ? get(values, path) : undefined;
+    b.hidden = !values;
+    const body = b.querySelector('.markup');
+    if (text) markup(body, text, []);
+    else body.replaceChildren(el('p', { class: 'hint' }, values ? '上年报告这一节没有文字' : ''));
+    b.querySelector('summary').textContent = name + ' 的这一部分（只读）';
+  }
 }
 
 function prose(path, value, label) {
@@ -193,7 +242,9 @@ function prose(path, value, label) {
     markup(pre, ta.value, []);
   });
   markup(pre, ta.value, []);
-  box.append(el('div', { class: 'hint' }, label + '：空一行为新段落；**文字** 为加粗；以“## ”开头的一行为小标题'), ta, pre);
+  const last = el('details', { class: 'last-year', hidden: true, open: true, dataset: { path: key(path) } },
+    el('summary'), el('div', { class: 'markup' }));
+  box.append(el('div', { class: 'hint' }, label + '：空一行为新段落；**文字** 为加粗；以“## ”开头的一行为小标题'), ta, pre, last);
   return box;
 }
 
@@ -340,9 +391,11 @@ function tableOf(s, t, v, year) {
     rows[c.row].append(td);
   }
   body.append(...rows);
+  const box = el('div', {}, table);
   for (const f of t.fields)
-    if (f.units.length && !t.cells.some((c) => c.field === t.fields.indexOf(f) && c.text)) table.after(unitSelect(s, f, v));
-  return table;
+    if (f.units.length && !t.cells.some((c) => c.field === t.fields.indexOf(f) && c.text))
+      box.append(el('p', { class: 'unit' }, yearText(f.label, year) + '的金额单位：', unitSelect(s, f, v)));
+  return box;
 }
 
 function unitSelect(s, f, v) {
@@ -473,17 +526,63 @@ async function flush() {
     applyState(res.data);
     flush();
   } else if (res.status === 409) {
-    setStatus(res.data.error, true);
-    const { data } = await api('GET', '/api/reports/' + enc(ed.name));
-    ed.pending.clear();
-    await load(data);
-    setStatus(res.data.error, true);
+    await rebase(ed, edits, res.data.error);
   } else {
     setStatus(res.data.error || '保存失败（' + res.status + '）', true);
   }
 }
 
-function applyState(state) {
+// The file changed elsewhere (another window, a colleague, a text editor): its
+// latest content loaded and this window's edits sent again on top of it, what
+// the clerk typed, the focus and the caret kept. An edit of a value the other
+// side changed as well still goes in (what this clerk sees wins), and the
+// status names it.
+async function rebase(ed, edits, message) {
+  const { status, data } = await api('GET', '/api/reports/' + enc(ed.name));
+  if (editor !== ed) return;
+  if (status !== 200) return setStatus(data.error || message, true);
+  const all = edits.concat([...ed.pending.values()]);
+  const edited = (k) => all.some((e) => k === key(e.path) || k.startsWith(key(e.path) + '.'));
+  const base = ed.state.values || {};
+  const clashes = edits.filter((e) => JSON.stringify(get(data.values || {}, e.path)) !== JSON.stringify(get(base, e.path)));
+  const names = clashes.map((e) => nameOf(e.path));
+  const kept = new Map();
+  for (const [k, i] of ed.inputs) if (edited(k)) kept.set(k, i.type === 'checkbox' ? i.checked : i.value);
+  const active = document.activeElement;
+  const focus = active && active.dataset ? active.dataset.path : undefined;
+  const caret = focus && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
+  const y = window.scrollY;
+  await load(data);
+  if (editor !== ed) return;
+  for (const [k, v] of kept) {
+    const i = ed.inputs.get(k);
+    if (!i) continue;
+    if (i.type === 'checkbox') i.checked = v;
+    else i.value = v;
+    if (ed.previews.has(k)) markup(ed.previews.get(k), v, []);
+  }
+  window.scrollTo(0, y);
+  const again = focus && ed.inputs.get(focus);
+  if (again) {
+    again.focus({ preventScroll: true });
+    if (caret && again.setSelectionRange) again.setSelectionRange(caret[0], caret[1]);
+  }
+  for (const e of edits) if (!ed.pending.has(key(e.path))) ed.pending.set(key(e.path), e);
+  ed.notice = names.length
+    ? '文件已在别处被修改，已合并；' + names.join('、') + ' 两边都改了，用的是本窗口的内容'
+    : '文件已在别处被修改，已合并两边的修改';
+  flush();
+}
+
+// What a clerk calls a value: its label on the page.
+function nameOf(path) {
+  const t = findTarget(path);
+  const e = t && t[0];
+  if (!e) return key(path);
+  return e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].textContent) || key(path);
+}
+
+function applyState(state, opened) {
   editor.version = state.version;
   window.__version = state.version;  // read by the browser tests
   window.__pending = editor.inflight || editor.pending.size > 0;
@@ -497,7 +596,8 @@ function applyState(state) {
   const problems = $('problems');
   problems.replaceChildren();
   const marks = new Map();
-  for (const x of d.list) {
+  const list = d.list.filter((x) => x.severity === 'error').concat(d.list.filter((x) => x.severity !== 'error'));
+  for (const x of list) {
     const li = el('li', { class: x.severity }, x.text);
     problems.append(li);
     const target = x.path ? findTarget(x.path) : null;
@@ -534,7 +634,12 @@ function applyState(state) {
         });
     }
   $('counts').textContent = d.errors || d.warnings ? `（${d.errors} 个错误，${d.warnings} 个警告）` : '（无误）';
-  setStatus(d.errors ? `已保存，有 ${d.errors} 个错误` : '已保存，检查无误', d.errors > 0);
+  const saved = (opened ? '已打开' : '已保存') + (d.errors ? `，有 ${d.errors} 个错误` : '，检查无误');
+  const pdf = $('dl-pdf');
+  pdf.setAttribute('aria-disabled', d.errors ? 'true' : 'false');
+  pdf.title = d.errors ? `有 ${d.errors} 个错误：改正后才能生成 PDF（见右边的检查结果）` : '下载 PDF/A 文件';
+  setStatus(editor.notice ? editor.notice + '。' + saved : saved, d.errors > 0 || !!editor.notice);
+  editor.notice = '';
   schedulePreview();
 }
 
@@ -578,8 +683,14 @@ async function showRaw() {
 async function saveRaw() {
   const { status, data } = await api('PUT', '/api/reports/' + enc(editor.name), { version: editor.version, toml: $('raw-text').value });
   if (status !== 200) { $('raw-error').textContent = data.error; return; }
-  $('raw').close();
   await load(data);
+  // Saved with errors: the dialog stays open with the first of them.
+  const errors = data.diagnostics.list.filter((x) => x.severity === 'error');
+  if (errors.length) {
+    $('raw-error').textContent = `已保存，但有 ${errors.length} 个错误：` + errors.slice(0, 3).map((x) => x.text).join('；');
+    return;
+  }
+  $('raw').close();
 }
 
 // ---- start ----
@@ -595,6 +706,11 @@ window.addEventListener('DOMContentLoaded', () => {
   $('create').addEventListener('submit', create);
   $('upload').addEventListener('submit', upload);
   $('show-raw').addEventListener('click', showRaw);
+  $('dl-pdf').addEventListener('click', (e) => {
+    if ($('dl-pdf').getAttribute('aria-disabled') !== 'true') return;
+    e.preventDefault();
+    setStatus($('dl-pdf').title, true);
+  });
   $('raw-save').addEventListener('click', saveRaw);
   $('home').addEventListener('click', (e) => { e.preventDefault(); location.hash = ''; showList(); });
   route();

@@ -4,9 +4,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
-namespace nb::check {
+namespace nb {
 
 struct Numeral {
   size_t end = 0;          // one past its last character
@@ -20,4 +21,8 @@ struct Numeral {
 // number of characters; a run longer than that is too_long.
 std::optional<Numeral> read_numeral(std::u32string_view t, size_t i);
 
-}  // namespace nb::check
+// The whole of `typed` as one Arabic numeral, in plain ASCII: 1,234 -> 1234,
+// ９５ -> 95, 4.50 -> 4.50; nullopt when it is anything else (12件, 一百, 1,23).
+std::optional<std::string> plain_number(std::string_view typed);
+
+}  // namespace nb

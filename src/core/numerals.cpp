@@ -1,9 +1,11 @@
 // Arabic (ASCII or full-width, with thousands separators , or ，) and Chinese numerals.
-#include "check/numerals.hpp"
+#include "core/numerals.hpp"
 
 #include <string>
 
-namespace nb::check {
+#include "core/utf8.hpp"
+
+namespace nb {
 
 namespace {
 
@@ -107,4 +109,17 @@ std::optional<Numeral> read_numeral(std::u32string_view t, size_t i) {
   return std::nullopt;
 }
 
-}  // namespace nb::check
+std::optional<std::string> plain_number(std::string_view typed) {
+  auto t = decode_utf8(typed);
+  if (!t || t->empty() || arabic((*t)[0]) < 0) return std::nullopt;
+  auto n = read_arabic(*t, 0);
+  if (!n || n->too_long || n->end != t->size()) return std::nullopt;
+  std::string out = std::to_string(n->whole);
+  if (n->frac_digits) {
+    std::string frac = std::to_string(n->frac);
+    out += "." + std::string(static_cast<size_t>(n->frac_digits) - frac.size(), '0') + frac;
+  }
+  return out;
+}
+
+}  // namespace nb
