@@ -62,7 +62,7 @@ struct Sample {
   compose::Document doc = compose::compose(report);
   typeset::Roles roles = typeset::resolve_roles(*doc.layout, doc.fonts, *env().fonts);
   typeset::Result result;
-  pdf::Metadata meta = cli::metadata(doc.about, std::nullopt, pdf::Conformance::A2u);
+  pdf::Metadata meta = cli::metadata(doc.about, std::nullopt, pdf::Conformance::A2a);
   double grid = doc.layout->page.body_width / doc.layout->page.chars_per_line;
   double body_size = roles.at(layout::Role::Body).style->size;
   Sample() {
@@ -193,7 +193,7 @@ void BM_Pages(benchmark::State& state) {
     Diagnostics d;
     auto result = typeset::typeset(doc, *env().fonts, d);
     pages = result.pages.size();
-    benchmark::DoNotOptimize(pdf::write(result, cli::metadata(doc.about, std::nullopt, pdf::Conformance::A2u)));
+    benchmark::DoNotOptimize(pdf::write(result, cli::metadata(doc.about, std::nullopt, pdf::Conformance::A2a)));
   }
   state.counters["pages"] = static_cast<double>(pages);
   state.counters["per_page"] = benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsIterationInvariantRate |

@@ -14,6 +14,7 @@
 #include "cli/batch.hpp"
 #include "cli/companion.hpp"
 #include "cli/env.hpp"
+#include "cli/extract.hpp"
 #include "cli/fonts_cmd.hpp"
 #include "cli/init.hpp"
 #include "cli/metadata.hpp"
@@ -33,7 +34,7 @@ namespace {
 const char* const kUsage =
     "nianbao — 政府信息公开工作年度报告排版程序\n"
     "用法：\n"
-    "  nianbao build [输入.toml …] [-o 文件夹] [-j N] [--previous 上年.toml] [--pdfa1b] [--no-cache] [-q]\n"
+    "  nianbao build [输入.toml …] [-o 文件夹] [-j N] [--previous 上年.toml] [--attach] [--pdfa1b] [--no-cache] [-q]\n"
     "                               生成 PDF（默认把 input/*.toml 生成到 out/）\n"
     "  nianbao check 输入.toml … [--previous 上年.toml]   只做全部检查，不生成 PDF\n"
     "  nianbao init [--format 2019|2021] [--year 年度] [--organ 机关名称] [--with 可选项目] [--from 上年.toml] [文件]\n"
@@ -41,6 +42,8 @@ const char* const kUsage =
     "  nianbao fonts [输入.toml]    各字体角色用的字体文件；给出输入时列出回退字和缺字\n"
     "  nianbao serve [--port 8080] [--bind 127.0.0.1] [--host 主机名] [--data 文件夹]\n"
     "                               启动网页编辑器：在浏览器中填写、检查、预览和下载年报\n"
+    "  nianbao extract 报告.pdf … [-o 文件夹] [--json]\n"
+    "                               取出 build --attach 附在 PDF 中的输入文件（和各表数字）\n"
     "  nianbao layouts              已有的年报格式\n"
     "  nianbao --version            版本\n"
     "每个命令都可加 --help 查看说明。\n"
@@ -48,16 +51,26 @@ const char* const kUsage =
 
 const char* const kBuildHelp =
     "用法：nianbao build [输入.toml …] [选项]\n"
-    "把每个输入文件排版为同名的 PDF/A-2u 文件；不给输入时处理 input/ 中的全部 .toml 文件。\n"
+    "把每个输入文件排版为同名的 PDF/A-2a 文件；不给输入时处理 input/ 中的全部 .toml 文件。\n"
     "  -o 文件夹               输出到此文件夹（默认 out）\n"
     "  -j N                    同时处理 N 份（默认为处理器核数）\n"
     "  --previous 上年.toml    与上年报告核对衔接（只能有一个输入文件）\n"
-    "  --pdfa1b                生成 PDF/A-1b 文件（代替 PDF/A-2u）\n"
+    "  --attach                把输入的 TOML 和各表数字（JSON）附在 PDF 中，生成 PDF/A-3a 文件，\n"
+    "                          供备案机关用 nianbao extract / verify / sum 读取\n"
+    "  --pdfa1b                生成 PDF/A-1b 文件（代替 PDF/A-2a；不能与 --attach 同用）\n"
     "  --no-cache              不用也不存字体缓存（裁好的字体程序，默认存于 ~/.cache/nianbao，\n"
     "                          环境变量 NIANBAO_CACHE 可指定别的文件夹，设为 off 则不用）\n"
     "  -q                      安静：只显示错误、警告和失败\n"
     "  --diagnostics json      错误和警告以 JSON 行输出（供网站平台调用）\n"
     "退出码：0 成功（可有警告），1 输入有误，2 用法错误，3 环境错误。\n";
+
+const char* const kExtractHelp =
+    "用法：nianbao extract 报告.pdf … [-o 文件夹] [--json]\n"
+    "取出 nianbao build --attach 附在 PDF 中的输入文件（TOML，与生成时读取的完全相同），\n"
+    "写到 -o 指定的文件夹（默认当前文件夹），文件名为附件的名称；不覆盖内容不同的已有文件。\n"
+    "  -o 文件夹               写到此文件夹\n"
+    "  --json                  同时取出各表数字（JSON：键、官方表头、数值）\n"
+    "退出码：0 成功，1 PDF 没有附件（或已有内容不同的同名文件），2 用法错误，3 PDF 无法读取或无法写出。\n";
 
 const char* const kCheckHelp =
     "用法：nianbao check 输入.toml … [选项]\n"
@@ -93,7 +106,8 @@ struct Args {
   std::string from;               // init: last year's report
   bool out_dir_given = false;
   int jobs = 0, year = 0;
-  bool quiet = false, json = false, pdfa1b = false, help = false, no_cache = false;
+  bool quiet = false, json = false, pdfa1b = false, attach = false, help = false, no_cache = false;
+  bool json_file = false;  // extract --json
 };
 
 // Parses the options of a verb; nullopt after printing a usage error.
@@ -101,7 +115,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
   Args a;
   a.verb = argv[0];
   const bool build = a.verb == "build", check = a.verb == "check", init = a.verb == "init",
-             fonts = a.verb == "fonts";
+             fonts = a.verb == "fonts", extract = a.verb == "extract";
   for (size_t i = 1; i < argv.size(); ++i) {
     const std::string& s = argv[i];
     auto value = [&](const char* what) -> std::optional<std::string> {
@@ -127,7 +141,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       const char* what;
       std::string* to;
     };
-    const TextOption texts[] = {{"-o", build, "输出文件夹", &a.out_dir},
+    const TextOption texts[] = {{"-o", build || extract, "输出文件夹", &a.out_dir},
                                 {"--previous", build || check, "上年报告的输入文件", &a.previous},
                                 {"--format", init || fonts, "格式（如 2021）", &a.format},
                                 {"--from", init, "上年报告的输入文件", &a.from},
@@ -148,6 +162,10 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       a.jobs = *n;
     } else if (s == "--pdfa1b" && build) {
       a.pdfa1b = true;
+    } else if (s == "--attach" && build) {
+      a.attach = true;
+    } else if (s == "--json" && extract) {
+      a.json_file = true;
     } else if (s == "--no-cache" && build) {
       a.no_cache = true;
     } else if (s == "-q" && (build || check)) {
@@ -279,7 +297,9 @@ int pipeline_cmd(Env& env, const Args& a) {
       std::cerr << "nianbao: " << e.message << '\n';
       return 3;
     }
-    env.conformance = a.pdfa1b ? pdf::Conformance::A1b : pdf::Conformance::A2u;
+    if (a.pdfa1b && a.attach)
+      return usage_error("--attach 与 --pdfa1b 不能同用：PDF/A-1 不允许附带文件（附件须为 PDF/A-3）");
+    env.conformance = a.pdfa1b ? pdf::Conformance::A1b : a.attach ? pdf::Conformance::A3a : pdf::Conformance::A2a;
   }
   std::vector<Job> jobs;
   for (const auto& in : inputs) {
@@ -295,6 +315,19 @@ int pipeline_cmd(Env& env, const Args& a) {
   env.write_threads = jobs.size() == 1 ? static_cast<unsigned>(o.jobs) : 1;
   o.style = {want_color(2) && !a.json, a.json};
   return run_batch(env, jobs, o);
+}
+
+int extract_cmd(const Args& a) {
+  if (a.inputs.empty()) return usage_error("nianbao extract 须给出 PDF 文件");
+  std::error_code ec;
+  const std::string dir = a.out_dir_given ? a.out_dir : ".";
+  if (!fs::is_directory(dir, ec)) return usage_error("-o 指定的文件夹不存在：" + dir);
+  try {
+    return extract_files(load_pdf_reader(), a.inputs, dir, a.json_file, want_color(2), std::cerr);
+  } catch (const EnvironmentError& e) {
+    print_diagnostic(e.diagnostic(), {want_color(2), false}, std::cerr);
+    return 3;
+  }
 }
 
 // The web editor is a program of its own (nianbao-serve), so that the HTTP
@@ -337,7 +370,7 @@ int run(const std::vector<std::string>& args) {
   if (args[0] == "serve") return serve_cmd(args);
   static const std::map<std::string, const char*> kHelp = {{"build", kBuildHelp},   {"check", kCheckHelp},
                                                           {"init", kInitHelp},     {"fonts", kFontsHelp},
-                                                          {"layouts", kLayoutsHelp}};
+                                                          {"layouts", kLayoutsHelp}, {"extract", kExtractHelp}};
   auto help = kHelp.find(args[0]);
   if (help == kHelp.end()) return usage_error("未知的命令 " + args[0]);
   auto a = parse(args);
@@ -346,6 +379,7 @@ int run(const std::vector<std::string>& args) {
     std::cout << help->second;
     return 0;
   }
+  if (a->verb == "extract") return extract_cmd(*a);
   // Never destroyed: left to process exit (see main.cpp). Held by a global with
   // external linkage, so that leak checkers see it reachable.
   kept_env = new Env;

@@ -30,7 +30,7 @@ struct Env {
   std::unique_ptr<font::FontLibrary> fonts;
   std::unique_ptr<pdf::ProgramCache> programs;  // font programs shared by the reports of a batch, and runs
   std::optional<pdf::DateTime> epoch;  // SOURCE_DATE_EPOCH
-  pdf::Conformance conformance = pdf::Conformance::A2u;
+  pdf::Conformance conformance = pdf::Conformance::A2a;
   PdfWriter writer;  // the PDF stage: pdf::write, loaded or linked
   unsigned write_threads = 1;  // threads preparing one PDF (more when a run builds a single report)
 

@@ -16,7 +16,9 @@ namespace {
 
 constexpr const char* kModule = "libnianbao-pdf.so";
 
-pdf::WriteFn load(const std::vector<std::string>& candidates) {
+// The module's entry point `symbol`, called: what it returns.
+template <class Fn>
+Fn load(const std::vector<std::string>& candidates, const char* symbol) {
   std::error_code ec;
   for (const auto& path : candidates) {
     if (!fs::is_regular_file(path, ec)) continue;
@@ -27,8 +29,8 @@ pdf::WriteFn load(const std::vector<std::string>& candidates) {
       throw EnvironmentError{"无法加载 PDF 模块 " + path + "（" + (why ? why : "dlopen 失败") +
                              "）：请先运行 README 的第一条命令安装所缺的库，或重新构建 nianbao"};
     }
-    auto entry = reinterpret_cast<pdf::WriteFn (*)()>(dlsym(handle, "nianbao_pdf_writer"));
-    if (!entry) throw EnvironmentError{"PDF 模块 " + path + " 不完整（缺少 nianbao_pdf_writer）：请重新构建 nianbao"};
+    auto entry = reinterpret_cast<Fn (*)()>(dlsym(handle, symbol));
+    if (!entry) throw EnvironmentError{"PDF 模块 " + path + " 不完整（缺少 " + symbol + "）：请重新构建 nianbao"};
     return entry();  // never unloaded: the process ends first
   }
   std::string where;
@@ -40,7 +42,17 @@ pdf::WriteFn load(const std::vector<std::string>& candidates) {
 }  // namespace
 
 PdfWriter load_pdf_module() {
-  return std::async(std::launch::async, [paths = companion_paths(kModule)] { return load(paths); }).share();
+  return std::async(std::launch::async, [paths = companion_paths(kModule)] {
+           return load<pdf::WriteFn>(paths, "nianbao_pdf_writer");
+         }).share();
+}
+
+pdf::ReadFn load_pdf_reader() {
+#ifdef NB_PDF_LINKED
+  return &pdf::read;
+#else
+  return load<pdf::ReadFn>(companion_paths(kModule), "nianbao_pdf_reader");
+#endif
 }
 
 PdfWriter linked_pdf_writer(pdf::WriteFn write) {

@@ -10,6 +10,7 @@
 #include <future>
 #include <string>
 
+#include "pdf/reader.hpp"
 #include "pdf/writer.hpp"
 
 namespace nb::cli {
@@ -20,6 +21,10 @@ using PdfWriter = std::shared_future<pdf::WriteFn>;
 // ../LIBDIR/nianbao (installed). get() rethrows an EnvironmentError when the module
 // is missing or does not load.
 PdfWriter load_pdf_module();
+
+// The module's PDF reader (extract, verify), loaded now; throws EnvironmentError
+// as get() does. In a program linking the PDF stage (NB_PDF_LINKED), pdf::read.
+pdf::ReadFn load_pdf_reader();
 
 // A writer linked into the program.
 PdfWriter linked_pdf_writer(pdf::WriteFn write);

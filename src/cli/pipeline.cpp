@@ -1,5 +1,6 @@
 #include "cli/pipeline.hpp"
 
+#include <filesystem>
 #include <optional>
 
 #include "check/check.hpp"
@@ -7,6 +8,7 @@
 #include "cli/safe_write.hpp"
 #include "compose/document.hpp"
 #include "core/toml_util.hpp"
+#include "data/figures_json.hpp"
 #include "typeset/typeset.hpp"
 
 namespace nb::cli {
@@ -15,6 +17,23 @@ std::optional<input::Report> read_report(Env& env, const SourceRef& src, Diagnos
   return input::read(
       src, [&](const std::string& id, int year) { return env.layouts.find(id, year); }, diags);
 }
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// What `build --attach` carries in the PDF: the input exactly as read (its
+// Source) and the figures of its tables as JSON (its Data).
+std::vector<pdf::Attachment> attachments(const SourceFile& src, const compose::Document& doc) {
+  const std::string name = fs::path(src.path).filename().string();
+  const std::string stem = fs::path(src.path).stem().string();
+  return {{name.empty() ? "report.toml" : name, "application/toml", "Source",
+           "本报告的输入文件（nianbao build 读取的 TOML）", src.text},
+          {(stem.empty() ? "report" : stem) + ".figures.json", "application/json", "Data",
+           "本报告各表的数字（JSON：键、官方表头、数值）", data::figures_json(doc)}};
+}
+
+}  // namespace
 
 void run_source(Env& env, const SourceRef& src, const check::Figures* previous, Outcome& o, std::string* pdf) {
   auto report = read_report(env, src, o.diags);
@@ -30,7 +49,9 @@ void run_source(Env& env, const SourceRef& src, const check::Figures* previous, 
     o.pages = pages.pages.size();
     if (!pdf) return;
     if (!env.writer.valid()) throw EnvironmentError{"内部错误：PDF 模块未加载"};
-    *pdf = env.writer.get()(pages, metadata(doc.about, env.epoch, env.conformance), {env.write_threads, env.programs.get()});
+    pdf::Metadata meta = metadata(doc.about, env.epoch, env.conformance);
+    if (env.conformance == pdf::Conformance::A3a) meta.attachments = attachments(*src, doc);
+    *pdf = env.writer.get()(pages, meta, {env.write_threads, env.programs.get()});
     o.bytes = pdf->size();
   } catch (const EnvironmentError& e) {
     o.failure = e.diagnostic();

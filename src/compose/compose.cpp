@@ -123,6 +123,7 @@ void link_headers(Table& t) {
 Table make_table(const layout::Table& lt, const check::Figures& figures, int year) {
   Table t;
   t.id = lt.id;
+  t.layout = &lt;
   t.widths = lt.widths;
   t.header_rows = lt.header_rows;
   t.group_header_rows = lt.group_header_rows;
@@ -148,7 +149,14 @@ Table make_table(const layout::Table& lt, const check::Figures& figures, int yea
       const auto& f = lt.fields[c.field];
       const input::FieldValue* fv = figures.value(lt.id, f.key);
       int64_t v = 0;
-      if (fv && c.column < static_cast<int>(fv->cells.size())) v = fv->cells[c.column].value;
+      if (fv && c.column < static_cast<int>(fv->cells.size())) {
+        v = fv->cells[c.column].value;
+        tc.given = fv->cells[c.column].given;
+      }
+      tc.field = c.field;
+      tc.column = c.column;
+      tc.value = v;
+      if (fv) tc.unit = fv->unit;
       std::string figure = format_figure(v, f.types[c.column]);  // an empty cell prints as 0
       if (fv && f.types[c.column] == layout::FigureType::Amount) figure += fv->unit;
       tc.figure = text.empty();
@@ -196,6 +204,7 @@ Document compose(const check::CheckedReport& checked) {
   if (report.preface) add_prose(*report.preface, doc);
   for (const auto& s : l.sections) {
     const input::SectionInput* in = report.section(s.key);
+    const std::string caption = in && in->heading ? in->heading->text : s.title;
     if (in && in->heading) {
       Paragraph h;
       h.kind = Kind::Heading1;
@@ -206,7 +215,12 @@ Document compose(const check::CheckedReport& checked) {
     }
     if (!in) continue;
     if (in->text) add_prose(*in->text, doc);
-    if (const layout::Table* lt = l.table_for(s)) doc.blocks.emplace_back(make_table(*lt, checked.figures(), report.year));
+    if (const layout::Table* lt = l.table_for(s)) {
+      Table t = make_table(*lt, checked.figures(), report.year);
+      t.section = s.key;
+      t.caption = caption;
+      doc.blocks.emplace_back(std::move(t));
+    }
   }
   if (report.signature) doc.blocks.emplace_back(signature(*report.signature));
   return doc;

@@ -62,10 +62,20 @@ struct TableCell {
   bool header = false;
   bool row_scope = false;
   std::vector<int> headers;  // a figure: the cells heading it, its row's labels outermost first, then its column's
+  // A cell showing a figure (data): the layout's field (index into Table::layout's
+  // fields) and column, the value (amounts in 1/10000), whether the input gave it
+  // (else the check derived it or it is an empty 0), and the amount's unit named.
+  int field = -1, column = -1;
+  int64_t value = 0;
+  bool given = false;
+  std::string unit;
 };
 
 struct Table {
   std::string id;
+  const layout::Table* layout = nullptr;
+  std::string section;  // the input's key of the section holding it
+  std::string caption;  // the section's heading as printed
   std::vector<double> widths;  // relative
   int rows = 0, header_rows = 0, group_header_rows = 0;  // see layout::Table
   std::vector<TableCell> cells;  // row-major

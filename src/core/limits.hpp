@@ -18,6 +18,7 @@ constexpr size_t kBlocks = 20'000;
 constexpr size_t kTitleChars = 200;
 // Pages of one report; a real report has 5 to 30.
 constexpr size_t kPages = 2'000;
+constexpr size_t kPdfBytes = 64 * 1024 * 1024;  // a PDF read by extract, verify and sum
 // A count (件数, 本年增/减): |value| at most 2^31 − 1.
 constexpr int64_t kCount = 2'147'483'647;
 // An amount in 万元: at most 10^11 (ten times China's GDP), 4 decimals.

@@ -10,6 +10,7 @@
 #include "core/parallel.hpp"
 #include "core/source.hpp"
 
+#include "pdf/attachment.hpp"
 #include "pdf/content.hpp"
 #include "pdf/file.hpp"
 #include "pdf/flate.hpp"
@@ -106,6 +107,7 @@ std::string write_document(const typeset::Result& result, const Metadata& meta, 
   }
   set_metadata(doc, meta);
   catalog.AddKey("OutputIntents", make_output_intents(objs));
+  attach_files(objs, catalog, meta.attachments, pdf_date(meta.date));
 
   std::string bytes;
   if (a1) {  // PDF 1.4: a classic cross-reference table, each object on its own

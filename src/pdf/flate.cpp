@@ -65,6 +65,18 @@ std::string deflate(std::string_view data) {
   return out;
 }
 
+std::optional<std::string> inflate(std::string_view zlib, size_t limit) {
+  std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> d(libdeflate_alloc_decompressor(),
+                                                                               libdeflate_free_decompressor);
+  if (!d) throw EnvironmentError{"内存不足：无法解压 PDF 数据流"};
+  std::string out(limit, '\0');
+  size_t size = 0;
+  if (libdeflate_zlib_decompress(d.get(), zlib.data(), zlib.size(), out.data(), out.size(), &size) != LIBDEFLATE_SUCCESS)
+    return std::nullopt;
+  out.resize(size);
+  return out;
+}
+
 void set_deflated(PdfObject* obj, const std::string& deflated) {
   obj->GetStream()->Set(deflated.data(), static_cast<pdf_long>(deflated.size()), TVecFilters());
   obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));

@@ -82,6 +82,33 @@ std::string xml_safe(const std::string& s) {
   return encode_utf8(o);
 }
 
+// nianbao's XMP namespace: the names of the files attached (FileName after each
+// one's relationship: SourceFileName, DataFileName).
+constexpr const char* kAttachNs = "urn:nianbao:pdfa:attachments:1p0#";
+constexpr const char* kAttachPrefix = "nbattach";
+
+struct Property {
+  std::string name, type, category, text;
+};
+
+// An rdf:li of pdfaExtension:schemas declaring a namespace and its properties.
+std::string extension_schema(const std::string& name, const std::string& ns, const std::string& prefix,
+                             const std::vector<Property>& props) {
+  std::string o = "<rdf:li rdf:parseType=\"Resource\">\n"
+                  "    <pdfaSchema:schema>" + escape(name) + "</pdfaSchema:schema>\n"
+                  "    <pdfaSchema:namespaceURI>" + escape(ns) + "</pdfaSchema:namespaceURI>\n"
+                  "    <pdfaSchema:prefix>" + prefix + "</pdfaSchema:prefix>\n"
+                  "    <pdfaSchema:property><rdf:Seq>";
+  for (const auto& p : props)
+    o += "<rdf:li rdf:parseType=\"Resource\">\n"
+         "     <pdfaProperty:name>" + escape(p.name) + "</pdfaProperty:name>\n"
+         "     <pdfaProperty:valueType>" + p.type + "</pdfaProperty:valueType>\n"
+         "     <pdfaProperty:category>" + p.category + "</pdfaProperty:category>\n"
+         "     <pdfaProperty:description>" + escape(p.text) + "</pdfaProperty:description>\n"
+         "    </rdf:li>";
+  return o + "</rdf:Seq></pdfaSchema:property>\n   </rdf:li>";
+}
+
 // Expects text already passed through xml_safe.
 std::string xmp_packet(const Metadata& meta) {
   const bool a1 = meta.conformance == Conformance::A1b;
@@ -89,27 +116,33 @@ std::string xmp_packet(const Metadata& meta) {
   std::string o = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
   o += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
   o += " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
-  // PDF/A-2a (tagged, Unicode) and PDF/UA-1, whose pdfuaid namespace PDF/A needs
-  // declared in an extension schema; the PDF/A-1b variant (PDF 1.4) claims neither.
+  // PDF/A-2a or 3a (tagged, Unicode) and PDF/UA-1, whose pdfuaid namespace PDF/A
+  // needs declared in an extension schema, as it needs nianbao's own (the files
+  // attached); the PDF/A-1b variant (PDF 1.4) claims neither.
+  const char* part = a1 ? "1" : meta.conformance == Conformance::A3a ? "3" : "2";
   o += description("xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"",
-                   element("pdfaid:part", a1 ? "1" : "2") + element("pdfaid:conformance", a1 ? "B" : "A"));
+                   element("pdfaid:part", part) + element("pdfaid:conformance", a1 ? "B" : "A"));
   if (!a1) {
+    std::string schemas = extension_schema("PDF/UA Universal Accessibility Schema", "http://www.aiim.org/pdfua/ns/id/",
+                                           "pdfuaid", {{"part", "Integer", "internal", "Indicates, which part of ISO 14289 standard is followed"}});
+    std::string attached;
+    if (!meta.attachments.empty()) {
+      std::vector<Property> props;
+      for (const Attachment& a : meta.attachments) {
+        props.push_back({a.relationship + "FileName", "Text", "external",
+                         "The name of the file attached with AFRelationship " + a.relationship + " (" + a.mime + ")"});
+        attached += element(std::string(kAttachPrefix) + ":" + a.relationship + "FileName", a.name);
+      }
+      schemas += extension_schema("nianbao attached files", kAttachNs, kAttachPrefix, props);
+    }
     o += description(
         "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
         "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
         "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"",
-        "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
-        "    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
-        "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
-        "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
-        "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
-        "     <pdfaProperty:name>part</pdfaProperty:name>\n"
-        "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
-        "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
-        "     <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
-        "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
-        "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n");
+        "   <pdfaExtension:schemas><rdf:Bag>" + schemas + "</rdf:Bag></pdfaExtension:schemas>\n");
     o += description("xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"", element("pdfuaid:part", "1"));
+    if (!attached.empty())
+      o += description("xmlns:" + std::string(kAttachPrefix) + "=\"" + kAttachNs + "\"", attached);
   }
   std::string dc = element("dc:format", "application/pdf") + alt("dc:title", meta.title);
   if (!meta.author.empty()) dc += list("dc:creator", "Seq", meta.author);
@@ -126,16 +159,14 @@ std::string xmp_packet(const Metadata& meta) {
   return o;
 }
 
-PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
-
 void set_info(PdfMemDocument& doc, const Metadata& m) {
   PdfInfo* info = doc.GetInfo();
-  info->SetTitle(utf8(m.title));
-  if (!m.author.empty()) info->SetAuthor(utf8(m.author));
-  if (!m.subject.empty()) info->SetSubject(utf8(m.subject));
-  if (!m.keywords.empty()) info->SetKeywords(utf8(m.keywords));
-  info->SetCreator(utf8(m.creator));
-  info->SetProducer(utf8(m.producer));
+  info->SetTitle(text_string(m.title));
+  if (!m.author.empty()) info->SetAuthor(text_string(m.author));
+  if (!m.subject.empty()) info->SetSubject(text_string(m.subject));
+  if (!m.keywords.empty()) info->SetKeywords(text_string(m.keywords));
+  info->SetCreator(text_string(m.creator));
+  info->SetProducer(text_string(m.producer));
   PdfDictionary& d = info->GetObject()->GetDictionary();
   d.AddKey("CreationDate", PdfString(date_text(m.date, DateForm::Pdf)));  // replaces PoDoFo's "now"
   d.AddKey("ModDate", PdfString(date_text(m.date, DateForm::Pdf)));
@@ -167,6 +198,10 @@ void set_metadata(PdfMemDocument& doc, Metadata meta) {
   metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());  // not compressed
   catalog.AddKey("Metadata", metadata->Reference());
 }
+
+PdfString text_string(const std::string& utf8) { return PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str())); }
+
+std::string pdf_date(const DateTime& d) { return date_text(d, DateForm::Pdf); }
 
 void set_file_id(std::string& pdf) {
   // "/ID [ <32 hex> <32 hex> ]" in the trailer after the last cross-reference

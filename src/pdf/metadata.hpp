@@ -19,4 +19,9 @@ void set_metadata(PoDoFo::PdfMemDocument& doc, Metadata meta);
 // EnvironmentError if the file has no /ID of PoDoFo's form.
 void set_file_id(std::string& pdf);
 
+// A PDF text string of UTF-8 text (PDFDocEncoding or UTF-16BE, as PoDoFo chooses).
+PoDoFo::PdfString text_string(const std::string& utf8);
+// A date as PDF dates are written: D:20210131000000+08'00'.
+std::string pdf_date(const DateTime& d);
+
 }  // namespace nb::pdf

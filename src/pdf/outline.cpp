@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/utf8.hpp"
+#include "pdf/metadata.hpp"
 
 using namespace PoDoFo;
 
@@ -31,7 +32,7 @@ void link(PdfVecObjects& objs, Node& n, PdfObject* parent, const std::vector<Pdf
   for (auto& k : n.children) {
     k.obj = objs.CreateObject();
     PdfDictionary& d = k.obj->GetDictionary();
-    d.AddKey("Title", PdfString(reinterpret_cast<const pdf_utf8*>(encode_utf8(k.mark->title).c_str())));
+    d.AddKey("Title", text_string(encode_utf8(k.mark->title)));
     d.AddKey("Parent", parent->Reference());
     size_t page = std::clamp<size_t>(static_cast<size_t>(std::max(k.mark->page, 0)), 0, pages.size() - 1);
     double top = std::clamp(std::round((height - k.mark->y) * 100) / 100, 0.0, height);

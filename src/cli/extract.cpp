@@ -1,0 +1,115 @@
+#include "cli/extract.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "cli/diagnostics_out.hpp"
+#include "cli/safe_write.hpp"
+#include "core/limits.hpp"
+
+namespace fs = std::filesystem;
+
+namespace nb::cli {
+
+pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path) {
+  pdf::ReadPdf out;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    out.error = "这是一个文件夹，不是 PDF 文件";
+    return out;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.error = "无法读取文件，请检查路径和权限";
+    return out;
+  }
+  std::string bytes;
+  char buf[64 * 1024];
+  while (bytes.size() <= limits::kPdfBytes && in.read(buf, sizeof buf).gcount() > 0)
+    bytes.append(buf, static_cast<size_t>(in.gcount()));
+  if (bytes.size() > limits::kPdfBytes) {
+    out.error = "文件过大（上限 " + std::to_string(limits::kPdfBytes / 1024 / 1024) + " MB）：年报的 PDF 通常不到 2 MB";
+    return out;
+  }
+  return read(bytes);
+}
+
+const pdf::ReadAttachment* attachment(const pdf::ReadPdf& pdf, const std::string& relationship, const std::string& suffix) {
+  for (const auto& a : pdf.attachments)
+    if (a.relationship == relationship && a.name.size() >= suffix.size() &&
+        a.name.compare(a.name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return &a;
+  return nullptr;
+}
+
+namespace {
+
+// The attachment's name as a plain file name in the output folder: its last
+// path component, never "." or "..", with `suffix` (the name PDF gave is data
+// from the file, not a path to follow).
+std::string safe_name(const std::string& name, const std::string& suffix) {
+  std::string n = name.substr(name.find_last_of("/\\") == std::string::npos ? 0 : name.find_last_of("/\\") + 1);
+  for (char& c : n)
+    if (static_cast<unsigned char>(c) < 0x20) c = '_';
+  if (n.size() > limits::kFileNameBytes) n.resize(limits::kFileNameBytes);
+  if (n.empty() || n == "." || n == ".." || n[0] == '.') n = "report" + suffix;
+  if (n.size() < suffix.size() || n.compare(n.size() - suffix.size(), suffix.size(), suffix) != 0) n += suffix;
+  return n;
+}
+
+// 0 written (or already there, the same), 1 there with other content, 3 unwritable.
+int write_out(const std::string& path, const std::string& bytes, std::string& said) {
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    std::ifstream in(path, std::ios::binary);
+    std::string old((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in && old == bytes) { said = path + "（已存在，内容相同）"; return 0; }
+    said = "文件已存在且内容不同：nianbao extract 不覆盖已有文件，请用 -o 指定另一个文件夹";
+    return 1;
+  }
+  if (auto e = write_atomically(path, bytes)) { said = e->message; return 3; }
+  said = path;
+  return 0;
+}
+
+}  // namespace
+
+int extract_files(pdf::ReadFn read, const std::vector<std::string>& pdfs, const std::string& out_dir, bool json,
+                  bool color, std::ostream& err) {
+  int code = 0;
+  const DiagnosticStyle style{color, false};
+  auto fail = [&](const std::string& path, const std::string& message, int c) {
+    print_diagnostic({Severity::Error, {}, message, path}, style, err);
+    code = std::max(code, c);
+  };
+  for (const auto& path : pdfs) {
+    const pdf::ReadPdf pdf = read_pdf_file(read, path);
+    if (!pdf.error.empty()) { fail(path, pdf.error, 3); continue; }
+    const pdf::ReadAttachment* toml = attachment(pdf, "Source", ".toml");
+    if (!toml) {
+      fail(path, pdf.attachments.empty()
+                     ? "此 PDF 没有附带输入文件：它不是用 nianbao build --attach 生成的，请向报送单位索取 TOML 文件或带附件的 PDF"
+                     : "此 PDF 的附件中没有输入文件（AFRelationship 为 Source、名称以 .toml 结尾）",
+           1);
+      continue;
+    }
+    std::vector<std::pair<const pdf::ReadAttachment*, std::string>> files{{toml, ".toml"}};
+    if (json) {
+      const pdf::ReadAttachment* data = attachment(pdf, "Data", ".json");
+      if (!data) { fail(path, "此 PDF 没有附带各表数字（JSON）", 1); continue; }
+      files.emplace_back(data, ".json");
+    }
+    for (const auto& [a, suffix] : files) {
+      if (!a->problem.empty()) { fail(path, "附件 " + a->name + " 无法读取：" + a->problem, 3); continue; }
+      const std::string out = (fs::path(out_dir) / safe_name(a->name, suffix)).string();
+      std::string said;
+      const int c = write_out(out, a->bytes, said);
+      if (c) fail(c == 1 ? out : path, said, c);
+      else err << path << " → " << said << '\n';
+    }
+  }
+  return code;
+}
+
+}  // namespace nb::cli

@@ -1,0 +1,27 @@
+// nianbao extract: the files `build --attach` put in a PDF, written out again —
+// the input TOML byte for byte, and with --json the figures.
+#pragma once
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "pdf/reader.hpp"
+
+namespace nb::cli {
+
+// A PDF file read with the module's reader; `error` set (Chinese) when the file
+// cannot be read at all (missing, too large, not a PDF, broken, encrypted).
+pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path);
+
+// The attachment of a relationship (Source, Data) with a name ending in `suffix`,
+// or null.
+const pdf::ReadAttachment* attachment(const pdf::ReadPdf& pdf, const std::string& relationship,
+                                      const std::string& suffix);
+
+// Exit code: 0 all written, 1 a PDF without the files (or a file already there
+// with other content), 3 a PDF unreadable or a file unwritable.
+int extract_files(pdf::ReadFn read, const std::vector<std::string>& pdfs, const std::string& out_dir, bool json,
+                  bool color, std::ostream& err);
+
+}  // namespace nb::cli

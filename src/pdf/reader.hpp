@@ -1,0 +1,46 @@
+// A PDF read back, never trusted (a filing office's archive, or anyone's file):
+// what `extract` and `verify` need from it — its PDF/A claim, whether it is
+// tagged, its fonts, its pages and the files attached to it. PoDoFo parses it;
+// every stream this code reads itself is inflated with a size limit.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nb::pdf {
+
+struct ReadFont {
+  std::string name;        // /BaseFont
+  bool embedded = false;   // a font program in its descriptor (or a Type 3 font)
+  bool subset = false;     // the name has a subset tag (ABCDEF+)
+};
+
+struct ReadAttachment {
+  std::string name;          // /UF, else /F
+  std::string relationship;  // /AFRelationship without the slash ("" when absent)
+  std::string mime;          // the embedded file's /Subtype
+  std::string bytes;
+  bool associated = false;   // listed on the catalog's /AF
+  std::string problem;       // why the bytes could not be read ("" when they were)
+};
+
+struct ReadPdf {
+  std::string error;       // the file could not be read as a PDF (Chinese, for the user); the rest is empty
+  bool encrypted = false;  // with error set
+  std::string version;     // 1.7
+  int pdfa_part = 0;       // XMP pdfaid:part, 0 when none is claimed
+  std::string pdfa_conformance;  // A, B or U
+  bool tagged = false;     // /MarkInfo /Marked true and a structure tree
+  int pages = 0;
+  int a4_pages = 0;        // pages whose MediaBox is A4 portrait (210 × 297 mm, within 1 pt)
+  std::vector<ReadFont> fonts;
+  std::vector<ReadAttachment> attachments;
+};
+
+// Never throws for the content of `bytes`.
+ReadPdf read(std::string_view bytes);
+
+// `read` as the nianbao binary finds it in libnianbao-pdf.so (nianbao_pdf_reader).
+using ReadFn = ReadPdf (*)(std::string_view);
+
+}  // namespace nb::pdf
