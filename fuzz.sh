@@ -6,6 +6,8 @@
 #   fuzz_layout    TOML text -> layout (a format file)
 #   fuzz_serve     an HTTP request -> nianbao serve's answer (routes, names, JSON,
 #                  edits of the TOML in place, checks, builds)
+#   fuzz_pdf       a PDF file -> what extract and verify read of it (PoDoFo's parser,
+#                  attachments, XMP, fonts, pages); seeds tests/fuzz/pdf-seeds
 # Seeds: input/*.toml and the bad-input corpus tests/corpus/*.toml (layouts/*.toml
 # for fuzz_layout); the corpus each run grows is kept in build-fuzz/corpus-TARGET.
 # A crash, leak or timeout is written to build-fuzz/artifacts/ and makes the script
@@ -23,7 +25,7 @@ else
   shift $(( $# > 0 ? 1 : 0 ))
 fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_input fuzz_pipeline fuzz_layout fuzz_serve)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_input fuzz_pipeline fuzz_layout fuzz_serve fuzz_pdf)
 
 missing=()
 for p in clang libclang-rt-14-dev; do
@@ -45,6 +47,7 @@ for target in "${targets[@]}"; do
   rm -rf "$seeds" && mkdir -p "$corpus" "$seeds"
   if [ "$target" = fuzz_layout ]; then cp layouts/*.toml "$seeds"/
   elif [ "$target" = fuzz_serve ]; then cp tests/fuzz/serve-seeds/* "$seeds"/
+  elif [ "$target" = fuzz_pdf ]; then cp tests/fuzz/pdf-seeds/*.pdf "$seeds"/
   else cp input/*.toml tests/corpus/*.toml "$seeds"/; fi
   log=build-fuzz/$target.log
   echo "fuzz: $target for $what (log: $log)" >&2
@@ -53,7 +56,7 @@ for target in "${targets[@]}"; do
   # executions of fuzz_pipeline; run an artifact again without them for the stacks.
   NIANBAO_DATA=$PWD ASAN_OPTIONS=detect_leaks=1:malloc_context_size=0:quarantine_size_mb=64 \
     build-fuzz/tests/fuzz/$target "${limit[@]}" \
-    -max_len=65536 -rss_limit_mb=2048 -timeout=60 -dict=tests/fuzz/toml.dict -print_final_stats=1 \
+    -max_len=65536 -rss_limit_mb=2048 -timeout=60 -dict=tests/fuzz/$([ "$target" = fuzz_pdf ] && echo pdf || echo toml).dict -print_final_stats=1 \
     -artifact_prefix=build-fuzz/artifacts/$target- "$corpus" "$seeds" >"$log" 2>&1 || status=1
   grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|ERROR|SUMMARY' "$log" |
     sed "s/^/  $target: /" >&2

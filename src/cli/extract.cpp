@@ -7,6 +7,7 @@
 #include "cli/diagnostics_out.hpp"
 #include "cli/safe_write.hpp"
 #include "core/limits.hpp"
+#include "core/toml_util.hpp"
 
 namespace fs = std::filesystem;
 
@@ -24,10 +25,7 @@ pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path) {
     out.error = "无法读取文件，请检查路径和权限";
     return out;
   }
-  std::string bytes;
-  char buf[64 * 1024];
-  while (bytes.size() <= limits::kPdfBytes && in.read(buf, sizeof buf).gcount() > 0)
-    bytes.append(buf, static_cast<size_t>(in.gcount()));
+  const std::string bytes = read_at_most(in, limits::kPdfBytes);
   if (bytes.size() > limits::kPdfBytes) {
     out.error = "文件过大（上限 " + std::to_string(limits::kPdfBytes / 1024 / 1024) + " MB）：年报的 PDF 通常不到 2 MB";
     return out;

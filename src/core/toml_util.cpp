@@ -204,6 +204,13 @@ uint32_t token_start(const SourceFile& f, const Loc& at, const std::string& desc
 
 }  // namespace
 
+std::string read_at_most(std::istream& in, size_t limit) {
+  std::string text;
+  char buf[64 * 1024];
+  while (text.size() <= limit && in.read(buf, sizeof buf).gcount() > 0) text.append(buf, static_cast<size_t>(in.gcount()));
+  return text;
+}
+
 SourceRef read_source(const std::string& path, Diagnostics& diags) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -215,11 +222,7 @@ SourceRef read_source(const std::string& path, Diagnostics& diags) {
     diags.add({Severity::Error, {}, "无法读取文件，请检查路径和权限", path});
     return nullptr;
   }
-  // Read at most one byte over the limit: a huge file (or a device) is never read whole.
-  std::string text;
-  char buf[64 * 1024];
-  while (text.size() <= limits::kFileBytes && in.read(buf, sizeof buf).gcount() > 0)
-    text.append(buf, static_cast<size_t>(in.gcount()));
+  std::string text = read_at_most(in, limits::kFileBytes);
   if (text.size() > limits::kFileBytes) {
     size_t size = S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : text.size();
     diags.add({Severity::Error, {},

@@ -1,5 +1,6 @@
 // toml++ helpers: parse with located errors, locations of nodes.
 #pragma once
+#include <istream>
 #include <optional>
 #include <string>
 
@@ -8,6 +9,10 @@
 #include "core/source.hpp"
 
 namespace nb {
+
+// At most limit + 1 bytes of a stream: more than `limit` means too large, and a
+// huge file (or a device) is never read whole.
+std::string read_at_most(std::istream& in, size_t limit);
 
 // Reads a file; nullopt (and an error) when it cannot be read.
 SourceRef read_source(const std::string& path, Diagnostics& diags);

@@ -166,15 +166,15 @@ void read_pages(PdfMemDocument& doc, ReadPdf& out) {
 // What a parser error means for the user; PoDoFo's code name kept for support.
 std::string broken(const PdfError& e) {
   const EPdfError c = e.GetError();
-  std::string what = "结构损坏";
+  std::string what = "文件结构损坏";
   if (c == ePdfError_NoEOFToken || c == ePdfError_UnexpectedEOF)
     what = "文件不完整（可能在下载或复制时被截断）";
   else if (c == ePdfError_NoXRef || c == ePdfError_InvalidXRef || c == ePdfError_InvalidXRefStream ||
            c == ePdfError_InvalidXRefType)
-    what = "交叉引用表损坏";
+    what = "文件的交叉引用表损坏";
   else if (c == ePdfError_NoTrailer || c == ePdfError_InvalidTrailerSize)
-    what = "文件尾损坏";
-  return "PDF 文件" + what + "，无法读取（" + PdfError::ErrorName(c) + "）：请向报送单位重新索取";
+    what = "文件尾（trailer）损坏";
+  return "PDF " + what + "，无法读取（" + PdfError::ErrorName(c) + "）：请向报送单位重新索取";
 }
 
 ReadPdf read_document(std::string_view bytes) {

@@ -1,0 +1,174 @@
+#!/usr/bin/python3
+"""build --attach and extract, checked with independent readers:
+  - pikepdf: the PDF claims PDF/A-3A; the catalog's /AF holds the input (Source,
+    application/toml, /Params Size and MD5 CheckSum of the input's bytes, ModDate)
+    and the figures (Data, application/json), both in the EmbeddedFiles name tree;
+    XMP names both files and declares its namespace; a default build has neither;
+  - qpdf --check is clean; the same input gives the same bytes twice;
+  - extract gives the input byte for byte, and the JSON whose figures equal the
+    TOML's (tomllib) and, where the input leaves 总计 out, the sum of its row;
+  - bad input: --attach with --pdfa1b, extract of a PDF without attachments, of a
+    truncated, an encrypted and a non-PDF file, over a different existing file.
+  attach_test.py NIANBAO_BINARY SOURCE_DIR"""
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from decimal import Decimal
+
+import pikepdf
+
+binary, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+failures = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        failures.append(what)
+
+
+def run(*args, cwd=None):
+    return subprocess.run([binary, *args], capture_output=True, text=True, cwd=cwd,
+                          env=dict(os.environ, NO_COLOR="1", NIANBAO_CACHE="off"))
+
+
+tmp = tempfile.mkdtemp(prefix="nianbao-attach-")
+try:
+    inputs = os.path.join(tmp, "in")
+    os.mkdir(inputs)
+    for name in sorted(os.listdir(os.path.join(source, "input"))):
+        if name.endswith(".toml"):
+            shutil.copy(os.path.join(source, "input", name), inputs)
+    # A report that leaves the 总计 of 三's rows to the check: each row's last figure dropped.
+    with open(os.path.join(source, "input", "quanan-2020.toml"), encoding="utf-8") as f:
+        text = f.read()
+    head, rest = text.split("[requests]", 1)
+    body, tail = rest.split("\n[", 1)
+    body = re.sub(r"\[((?:\s*\d+\s*,){6})\s*\d+\s*\]", lambda m: "[" + m.group(1).rstrip(", ") + "]", body)
+    with open(os.path.join(inputs, "derived-totals.toml"), "w", encoding="utf-8") as f:
+        f.write(head + "[requests]" + body + "\n[" + tail)
+    names = sorted(n[:-5] for n in os.listdir(inputs))
+
+    out, plain, again = (os.path.join(tmp, d) for d in ("out", "plain", "again"))
+    for d in (out, plain, again):
+        os.mkdir(d)
+    r = run("build", *[os.path.join(inputs, n + ".toml") for n in names], "--attach", "-o", out, "-q")
+    check(r.returncode == 0, "build --attach of %s (%s)" % (names, r.stderr.strip()))
+    r = run("build", os.path.join(inputs, "quanan-2020.toml"), "-o", plain, "-q")
+    check(r.returncode == 0, "a default build")
+
+    for n in names:
+        path = os.path.join(out, n + ".pdf")
+        with open(os.path.join(inputs, n + ".toml"), "rb") as f:
+            toml_bytes = f.read()
+        pdf = pikepdf.open(path)
+        check(pdf.open_metadata().pdfa_status == "3A", "%s claims PDF/A-3A (%s)" % (n, pdf.open_metadata().pdfa_status))
+        af = list(pdf.Root.get("/AF", []))
+        rel = {str(s.AFRelationship): s for s in af}
+        check(sorted(rel) == ["/Data", "/Source"], "%s: /AF holds a Source and a Data (%s)" % (n, sorted(rel)))
+        tree = pdf.Root.Names.EmbeddedFiles.Names
+        check(len(tree) == 4 and {tree[1].objgen, tree[3].objgen} == {s.objgen for s in af},
+              "%s: both in the EmbeddedFiles name tree" % n)
+        src = rel.get("/Source")
+        if src is not None:
+            ef = src.EF.F
+            params = ef.Params
+            check(str(ef.Subtype) == "/application/toml" and str(src.UF) == n + ".toml" and str(src.F) == n + ".toml"
+                  and "/Desc" in src, "%s: the Source is %s, application/toml, with /UF, /F and /Desc" % (n, src.UF))
+            check(int(params.Size) == len(toml_bytes) and bytes(params.CheckSum) == hashlib.md5(toml_bytes).digest()
+                  and str(params.ModDate).startswith("D:"), "%s: /Params Size, CheckSum (MD5) and ModDate of the input" % n)
+            check(ef.read_bytes() == toml_bytes, "%s: the embedded stream is the input byte for byte" % n)
+        data = rel.get("/Data")
+        check(data is not None and str(data.EF.F.Subtype) == "/application/json", "%s: the Data is application/json" % n)
+        xmp = bytes(pdf.Root.Metadata.read_bytes()).decode()
+        check("<nbattach:SourceFileName>%s.toml</nbattach:SourceFileName>" % n in xmp
+              and "<nbattach:DataFileName>%s.figures.json</nbattach:DataFileName>" % n in xmp
+              and "<pdfaSchema:prefix>nbattach</pdfaSchema:prefix>" in xmp, "%s: XMP names both files" % n)
+        q = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
+        check(q.returncode == 0, "%s: qpdf --check (%s)" % (n, q.stdout.strip().splitlines()[-1:]))
+
+        # extract: the input byte for byte; the JSON's figures against the TOML.
+        dest = os.path.join(tmp, "x-" + n)
+        os.mkdir(dest)
+        r = run("extract", path, "-o", dest, "--json")
+        check(r.returncode == 0, "%s: extract --json (%s)" % (n, r.stderr.strip()))
+        with open(os.path.join(dest, n + ".toml"), "rb") as f:
+            check(f.read() == toml_bytes, "%s: extract gives the input byte for byte" % n)
+        with open(os.path.join(dest, n + ".figures.json"), encoding="utf-8") as f:
+            figures = json.load(f, parse_float=Decimal)
+        doc = tomllib.loads(toml_bytes.decode("utf-8"), parse_float=Decimal)
+        check((figures["format"], figures["year"], figures["organ"]) == (doc["format"], doc["year"], doc["organ"]),
+              "%s: the JSON's format, year and organ" % n)
+        given = derived = wrong = 0
+        rows = {}
+        for t in figures["tables"]:
+            for c in t["cells"]:
+                section, field = c["key"].split(".")
+                value = doc.get(section, {}).get(field)
+                cells = value if isinstance(value, list) else [value]
+                rows.setdefault(c["key"], {})[c["column"]] = c["value"]
+                if c["given"]:
+                    given += 1
+                    if cells[c["column"] - 1] != c["value"]:
+                        wrong += 1
+                        print("     %s[%d]: JSON %r, TOML %r" % (c["key"], c["column"], c["value"], cells[c["column"] - 1]))
+                elif value is not None and c["column"] <= len(cells):
+                    wrong += 1  # the input gave it: it cannot be derived
+                if not c["labels"] or not all(c["labels"]):
+                    wrong += 1
+        for key, row in rows.items():
+            if key.startswith("requests.") and len(row) == 7:
+                cell = next(c for t in figures["tables"] for c in t["cells"] if c["key"] == key and c["column"] == 7)
+                if not cell["given"]:
+                    derived += 1
+                    if row[7] != sum(row[c] for c in range(1, 7)):
+                        wrong += 1
+        check(wrong == 0 and given > 50, "%s: %d given figures equal the TOML's, %d derived 总计 equal their row's sum, every cell labelled"
+              % (n, given, derived))
+        if n == "derived-totals":
+            check(derived >= 20, "derived-totals: the 总计 the input left out are in the JSON (%d)" % derived)
+
+    # The same input, the same bytes.
+    run("build", os.path.join(inputs, "quanan-2020.toml"), "--attach", "-o", again, "-q")
+    with open(os.path.join(out, "quanan-2020.pdf"), "rb") as a, open(os.path.join(again, "quanan-2020.pdf"), "rb") as b:
+        check(a.read() == b.read(), "build --attach twice gives the same bytes")
+
+    plain_pdf = pikepdf.open(os.path.join(plain, "quanan-2020.pdf"))
+    check(plain_pdf.open_metadata().pdfa_status == "2A" and "/AF" not in plain_pdf.Root and "/Names" not in plain_pdf.Root,
+          "a default build stays PDF/A-2A without attachments")
+
+    # Bad input.
+    r = run("build", os.path.join(inputs, "quanan-2020.toml"), "--attach", "--pdfa1b", "-o", os.path.join(tmp, "a1"))
+    check(r.returncode == 2 and "PDF/A-1 不允许附带文件" in r.stderr and not os.path.exists(os.path.join(tmp, "a1", "quanan-2020.pdf")),
+          "--attach with --pdfa1b: usage error (%s)" % r.stderr.strip())
+    r = run("extract", os.path.join(plain, "quanan-2020.pdf"), "-o", tmp)
+    check(r.returncode == 1 and "nianbao build --attach" in r.stderr and not os.path.exists(os.path.join(tmp, "quanan-2020.toml")),
+          "extract of a PDF built without --attach: exit 1, says so (%s)" % r.stderr.strip())
+    with open(os.path.join(out, "quanan-2020.pdf"), "rb") as f:
+        whole = f.read()
+    bad = {"truncated.pdf": (whole[: len(whole) // 3], "无法读取"), "not-a-pdf.pdf": (b"<html>hello</html>", "不是 PDF 文件")}
+    enc = os.path.join(tmp, "encrypted.pdf")
+    subprocess.run(["qpdf", "--encrypt", "u", "o", "256", "--", os.path.join(out, "quanan-2020.pdf"), enc], check=True)
+    for name, (content, said) in bad.items():
+        with open(os.path.join(tmp, name), "wb") as f:
+            f.write(content)
+    bad["encrypted.pdf"] = (None, "加密")
+    for name, (_, said) in bad.items():
+        r = run("extract", os.path.join(tmp, name), "-o", tmp)
+        check(r.returncode == 3 and said in r.stderr and name in r.stderr, "extract %s: exit 3, %r (%s)" % (name, said, r.stderr.strip()))
+    dest = os.path.join(tmp, "x-quanan-2020")
+    with open(os.path.join(dest, "quanan-2020.toml"), "ab") as f:
+        f.write(b"# changed\n")
+    r = run("extract", os.path.join(out, "quanan-2020.pdf"), "-o", dest)
+    with open(os.path.join(dest, "quanan-2020.toml"), "rb") as f:
+        kept = f.read().endswith(b"# changed\n")
+    check(r.returncode == 1 and "不覆盖" in r.stderr and kept, "extract never overwrites a different file (%s)" % r.stderr.strip())
+finally:
+    shutil.rmtree(tmp)
+sys.exit(1 if failures else 0)

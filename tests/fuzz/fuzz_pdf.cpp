@@ -1,0 +1,14 @@
+// libFuzzer target: bytes -> the PDF reader of extract and verify (PoDoFo's
+// parser, the catalog, attachments, XMP, fonts and pages). Must never crash, hang
+// or leak, whatever the file.
+#include <cstdint>
+#include <string_view>
+
+#include "pdf/reader.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const nb::pdf::ReadPdf pdf = nb::pdf::read(std::string_view(reinterpret_cast<const char*>(data), size));
+  size_t n = pdf.error.size() + pdf.fonts.size() + static_cast<size_t>(pdf.pages);
+  for (const auto& a : pdf.attachments) n += a.bytes.size() + a.name.size();
+  return n == SIZE_MAX ? 1 : 0;
+}
