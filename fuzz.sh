@@ -47,7 +47,7 @@ for target in "${targets[@]}"; do
   rm -rf "$seeds" && mkdir -p "$corpus" "$seeds"
   if [ "$target" = fuzz_layout ]; then cp layouts/*.toml "$seeds"/
   elif [ "$target" = fuzz_serve ]; then cp tests/fuzz/serve-seeds/* "$seeds"/
-  elif [ "$target" = fuzz_pdf ]; then cp tests/fuzz/pdf-seeds/*.pdf "$seeds"/
+  elif [ "$target" = fuzz_pdf ]; then cp tests/fuzz/pdf-seeds/*.pdf tests/corpus-pdf/*.pdf "$seeds"/
   else cp input/*.toml tests/corpus/*.toml "$seeds"/; fi
   log=build-fuzz/$target.log
   echo "fuzz: $target for $what (log: $log)" >&2

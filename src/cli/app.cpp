@@ -19,6 +19,7 @@
 #include "cli/init.hpp"
 #include "cli/metadata.hpp"
 #include "cli/safe_write.hpp"
+#include "cli/verify.hpp"
 #include "core/toml_util.hpp"
 
 #ifndef NIANBAO_VERSION
@@ -44,6 +45,8 @@ const char* const kUsage =
     "                               启动网页编辑器：在浏览器中填写、检查、预览和下载年报\n"
     "  nianbao extract 报告.pdf … [-o 文件夹] [--json]\n"
     "                               取出 build --attach 附在 PDF 中的输入文件（和各表数字）\n"
+    "  nianbao verify 报告.pdf … [-j N] [-q] [--diagnostics json]\n"
+    "                               备案机关核验 PDF：格式、字体；附带输入时重新检查并重新生成比对\n"
     "  nianbao layouts              已有的年报格式\n"
     "  nianbao --version            版本\n"
     "每个命令都可加 --help 查看说明。\n"
@@ -71,6 +74,16 @@ const char* const kExtractHelp =
     "  -o 文件夹               写到此文件夹\n"
     "  --json                  同时取出各表数字（JSON：键、官方表头、数值）\n"
     "退出码：0 成功，1 PDF 没有附件（或已有内容不同的同名文件），2 用法错误，3 PDF 无法读取或无法写出。\n";
+
+const char* const kVerifyHelp =
+    "用法：nianbao verify 报告.pdf … [-j N] [-q] [--diagnostics json]\n"
+    "核验报送的 PDF：列出其 PDF/A 声明、是否加标签、页数与 A4、字体是否嵌入；PDF 附带输入文件\n"
+    "（nianbao build --attach）时，对它重做全部检查（含勾稽关系），并用本机的格式和字体重新生成，\n"
+    "与原文件逐字节比对：相同为“一致”，否则指出最先不同之处（页、对象）和可能的原因。\n"
+    "  -j N                    同时核验 N 份（默认为处理器核数）\n"
+    "  -q                      只列出不一致、未通过和无法核验的文件\n"
+    "  --diagnostics json      每份 PDF 的结论以一行 JSON 输出\n"
+    "退出码：0 全部一致，1 有文件检查未通过、不一致或无法核验（未附带输入），2 用法错误，3 有文件无法读取。\n";
 
 const char* const kCheckHelp =
     "用法：nianbao check 输入.toml … [选项]\n"
@@ -115,7 +128,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
   Args a;
   a.verb = argv[0];
   const bool build = a.verb == "build", check = a.verb == "check", init = a.verb == "init",
-             fonts = a.verb == "fonts", extract = a.verb == "extract";
+             fonts = a.verb == "fonts", extract = a.verb == "extract", verify = a.verb == "verify";
   for (size_t i = 1; i < argv.size(); ++i) {
     const std::string& s = argv[i];
     auto value = [&](const char* what) -> std::optional<std::string> {
@@ -156,7 +169,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       a.out_dir_given = a.out_dir_given || s == "-o";
     } else if (s == "--help" || s == "-h") {
       a.help = true;
-    } else if (s == "-j" && (build || check)) {
+    } else if (s == "-j" && (build || check || verify)) {
       auto n = number("同时处理的份数");
       if (!n) return std::nullopt;
       a.jobs = *n;
@@ -168,9 +181,9 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       a.json_file = true;
     } else if (s == "--no-cache" && build) {
       a.no_cache = true;
-    } else if (s == "-q" && (build || check)) {
+    } else if (s == "-q" && (build || check || verify)) {
       a.quiet = true;
-    } else if (s == "--diagnostics" && (build || check)) {
+    } else if (s == "--diagnostics" && (build || check || verify)) {
       auto v = value("输出方式 json 或 text");
       if (!v) return std::nullopt;
       if (*v != "json" && *v != "text") { usage_error("--diagnostics 只能是 json 或 text"); return std::nullopt; }
@@ -317,6 +330,31 @@ int pipeline_cmd(Env& env, const Args& a) {
   return run_batch(env, jobs, o);
 }
 
+int verify_cmd(Env& env, const Args& a) {
+  if (a.inputs.empty()) return usage_error("nianbao verify 须给出 PDF 文件");
+  try {
+    env.epoch = std::nullopt;  // each PDF is rebuilt with its own date
+    env.conformance = pdf::Conformance::A3a;
+#ifdef NB_PDF_LINKED
+    env.writer = linked_pdf_writer(&pdf::write);
+#else
+    env.writer = load_pdf_module();
+#endif
+    VerifyOptions o;
+    o.jobs = a.jobs ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    o.quiet = a.quiet;
+    o.json = a.json;
+    o.color = want_color(2) && !a.json;
+    o.terminal = isatty(2);
+    const int code = verify_files(env, load_pdf_reader(), a.inputs, o);
+    env.writer = {};
+    return code;
+  } catch (const EnvironmentError& e) {
+    print_diagnostic(e.diagnostic(), {want_color(2), a.json}, std::cerr);
+    return 3;
+  }
+}
+
 int extract_cmd(const Args& a) {
   if (a.inputs.empty()) return usage_error("nianbao extract 须给出 PDF 文件");
   std::error_code ec;
@@ -370,7 +408,8 @@ int run(const std::vector<std::string>& args) {
   if (args[0] == "serve") return serve_cmd(args);
   static const std::map<std::string, const char*> kHelp = {{"build", kBuildHelp},   {"check", kCheckHelp},
                                                           {"init", kInitHelp},     {"fonts", kFontsHelp},
-                                                          {"layouts", kLayoutsHelp}, {"extract", kExtractHelp}};
+                                                          {"layouts", kLayoutsHelp}, {"extract", kExtractHelp},
+                                                          {"verify", kVerifyHelp}};
   auto help = kHelp.find(args[0]);
   if (help == kHelp.end()) return usage_error("未知的命令 " + args[0]);
   auto a = parse(args);
@@ -396,6 +435,7 @@ int run(const std::vector<std::string>& args) {
   if (a->verb == "layouts") return layouts_cmd(env);
   if (a->verb == "init") return init_cmd(env, *a);
   if (a->verb == "fonts") return fonts_cmd(env, *a);
+  if (a->verb == "verify") return verify_cmd(env, *a);
   int code = pipeline_cmd(env, *a);
   // The loading thread joined (the last reference to its result dropped): no thread
   // is left inside dlopen when the process exits, e.g. after an input error.

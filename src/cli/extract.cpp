@@ -4,16 +4,19 @@
 #include <fstream>
 #include <iterator>
 
+#include <toml++/toml.h>
+
 #include "cli/diagnostics_out.hpp"
 #include "cli/safe_write.hpp"
 #include "core/limits.hpp"
 #include "core/toml_util.hpp"
+#include "core/utf8.hpp"
 
 namespace fs = std::filesystem;
 
 namespace nb::cli {
 
-pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path) {
+pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path, std::string* kept) {
   pdf::ReadPdf out;
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
@@ -25,12 +28,14 @@ pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path) {
     out.error = "无法读取文件，请检查路径和权限";
     return out;
   }
-  const std::string bytes = read_at_most(in, limits::kPdfBytes);
+  std::string bytes = read_at_most(in, limits::kPdfBytes);
   if (bytes.size() > limits::kPdfBytes) {
     out.error = "文件过大（上限 " + std::to_string(limits::kPdfBytes / 1024 / 1024) + " MB）：年报的 PDF 通常不到 2 MB";
     return out;
   }
-  return read(bytes);
+  out = read(bytes);
+  if (kept) *kept = std::move(bytes);
+  return out;
 }
 
 const pdf::ReadAttachment* attachment(const pdf::ReadPdf& pdf, const std::string& relationship, const std::string& suffix) {
@@ -39,6 +44,17 @@ const pdf::ReadAttachment* attachment(const pdf::ReadPdf& pdf, const std::string
         a.name.compare(a.name.size() - suffix.size(), suffix.size(), suffix) == 0)
       return &a;
   return nullptr;
+}
+
+std::string not_toml(const pdf::ReadAttachment& a) {
+  if (a.mime != "application/toml") return "类型为 " + (a.mime.empty() ? std::string("（未注明）") : a.mime) + "，不是 application/toml";
+  if (!decode_utf8(a.bytes)) return "不是 UTF-8 文本";
+  try {
+    (void)toml::parse(a.bytes);
+  } catch (const toml::parse_error&) {
+    return "不是有效的 TOML";
+  }
+  return "";
 }
 
 namespace {
@@ -97,6 +113,10 @@ int extract_files(pdf::ReadFn read, const std::vector<std::string>& pdfs, const 
       const pdf::ReadAttachment* data = attachment(pdf, "Data", ".json");
       if (!data) { fail(path, "此 PDF 没有附带各表数字（JSON）", 1); continue; }
       files.emplace_back(data, ".json");
+    }
+    if (const std::string why = toml->problem.empty() ? not_toml(*toml) : ""; !why.empty()) {
+      fail(path, "附件 " + toml->name + " 不是 nianbao 的输入文件（" + why + "）：此 PDF 不是 nianbao build --attach 生成的，或已被改动", 1);
+      continue;
     }
     for (const auto& [a, suffix] : files) {
       if (!a->problem.empty()) { fail(path, "附件 " + a->name + " 无法读取：" + a->problem, 3); continue; }

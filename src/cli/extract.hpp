@@ -11,13 +11,18 @@
 namespace nb::cli {
 
 // A PDF file read with the module's reader; `error` set (Chinese) when the file
-// cannot be read at all (missing, too large, not a PDF, broken, encrypted).
-pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path);
+// cannot be read at all (missing, too large, not a PDF, broken, encrypted). Its
+// bytes to `bytes` when not null.
+pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path, std::string* bytes = nullptr);
 
 // The attachment of a relationship (Source, Data) with a name ending in `suffix`,
 // or null.
 const pdf::ReadAttachment* attachment(const pdf::ReadPdf& pdf, const std::string& relationship,
                                       const std::string& suffix);
+
+// Why an attached input is not a TOML file nianbao could have written (its type,
+// UTF-8, TOML syntax), or "" when it is one.
+std::string not_toml(const pdf::ReadAttachment& a);
 
 // Exit code: 0 all written, 1 a PDF without the files (or a file already there
 // with other content), 3 a PDF unreadable or a file unwritable.

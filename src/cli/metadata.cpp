@@ -34,6 +34,27 @@ std::optional<pdf::DateTime> source_date_epoch() {
   return d;
 }
 
+std::optional<pdf::DateTime> parse_pdf_date(const std::string& t) {
+  auto num = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (i >= t.size() || t[i] < '0' || t[i] > '9') return -1;
+      v = v * 10 + (t[i] - '0');
+    }
+    return v;
+  };
+  pdf::DateTime d{num(2, 4), num(6, 2), num(8, 2), num(10, 2), num(12, 2), num(14, 2), 0};
+  if (t.rfind("D:", 0) != 0 || d.year < 0 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.hour < 0 ||
+      d.hour > 23 || d.minute < 0 || d.minute > 59 || d.second < 0 || d.second > 59 || t.size() < 17)
+    return std::nullopt;
+  if (t[16] == 'Z' && t.size() == 17) return d;
+  const int h = num(17, 2), m = num(20, 2);
+  if ((t[16] != '+' && t[16] != '-') || h < 0 || m < 0 || t.size() != 23 || t[19] != '\'' || t[22] != '\'')
+    return std::nullopt;
+  d.utc_offset_minutes = (t[16] == '-' ? -1 : 1) * (h * 60 + m);
+  return d;
+}
+
 pdf::Metadata metadata(const compose::About& report, const std::optional<pdf::DateTime>& epoch,
                        pdf::Conformance conformance) {
   pdf::Metadata m;

@@ -13,6 +13,10 @@ namespace nb::cli {
 // SOURCE_DATE_EPOCH as a date: nullopt when unset; throws EnvironmentError when malformed.
 std::optional<pdf::DateTime> source_date_epoch();
 
+// A PDF date (D:20210131000000+08'00', or …Z) as written by pdf::pdf_date; nullopt
+// when it is not one.
+std::optional<pdf::DateTime> parse_pdf_date(const std::string& text);
+
 pdf::Metadata metadata(const compose::About& report, const std::optional<pdf::DateTime>& epoch,
                        pdf::Conformance conformance);
 

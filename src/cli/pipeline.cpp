@@ -24,9 +24,11 @@ namespace fs = std::filesystem;
 
 // What `build --attach` carries in the PDF: the input exactly as read (its
 // Source) and the figures of its tables as JSON (its Data).
-std::vector<pdf::Attachment> attachments(const SourceFile& src, const compose::Document& doc) {
-  const std::string name = fs::path(src.path).filename().string();
-  const std::string stem = fs::path(src.path).stem().string();
+std::vector<pdf::Attachment> attachments(const SourceFile& src, const std::string& source_name,
+                                        const compose::Document& doc) {
+  const fs::path as = source_name.empty() ? fs::path(src.path) : fs::path(source_name);
+  const std::string name = as.filename().string();
+  const std::string stem = as.stem().string();
   return {{name.empty() ? "report.toml" : name, "application/toml", "Source",
            "本报告的输入文件（nianbao build 读取的 TOML）", src.text},
           {(stem.empty() ? "report" : stem) + ".figures.json", "application/json", "Data",
@@ -35,7 +37,8 @@ std::vector<pdf::Attachment> attachments(const SourceFile& src, const compose::D
 
 }  // namespace
 
-void run_source(Env& env, const SourceRef& src, const check::Figures* previous, Outcome& o, std::string* pdf) {
+void run_source(Env& env, const SourceRef& src, const check::Figures* previous, Outcome& o, std::string* pdf,
+                const std::optional<pdf::DateTime>& date, const std::string& source_name) {
   auto report = read_report(env, src, o.diags);
   if (!report) { o.code = 1; return; }
   check::Options options;
@@ -49,8 +52,8 @@ void run_source(Env& env, const SourceRef& src, const check::Figures* previous, 
     o.pages = pages.pages.size();
     if (!pdf) return;
     if (!env.writer.valid()) throw EnvironmentError{"内部错误：PDF 模块未加载"};
-    pdf::Metadata meta = metadata(doc.about, env.epoch, env.conformance);
-    if (env.conformance == pdf::Conformance::A3a) meta.attachments = attachments(*src, doc);
+    pdf::Metadata meta = metadata(doc.about, date ? date : env.epoch, env.conformance);
+    if (env.conformance == pdf::Conformance::A3a) meta.attachments = attachments(*src, source_name, doc);
     *pdf = env.writer.get()(pages, meta, {env.write_threads, env.programs.get()});
     o.bytes = pdf->size();
   } catch (const EnvironmentError& e) {

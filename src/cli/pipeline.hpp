@@ -31,7 +31,10 @@ std::optional<input::Report> read_report(Env& env, const SourceRef& src, Diagnos
 // The pipeline on a report's text already in memory: read, check against `previous`
 // (last year's figures, or null), compose, typeset and, when `pdf` is not null,
 // the PDF's bytes. Fills o's code, diagnostics, failure and pages. What run_job and
-// the fuzz target share.
-void run_source(Env& env, const SourceRef& src, const check::Figures* previous, Outcome& o, std::string* pdf);
+// the fuzz target share. `date`, when given, is the PDF's date instead of the
+// environment's (verify rebuilds with the date of the file it verifies), and
+// `source_name` the name an attached input gets instead of the file name of src.
+void run_source(Env& env, const SourceRef& src, const check::Figures* previous, Outcome& o, std::string* pdf,
+                const std::optional<pdf::DateTime>& date = std::nullopt, const std::string& source_name = "");
 
 }  // namespace nb::cli

@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 
+#include "core/digest.hpp"
+#include "core/hex.hpp"
 #include "core/limits.hpp"
 #include "pdf/flate.hpp"
 
@@ -15,6 +17,20 @@ using namespace PoDoFo;
 namespace nb::pdf {
 
 namespace {
+
+std::string digest(std::string_view data) {
+  const auto d = sha256(data);
+  return to_hex(std::span(d), false);
+}
+
+// A stream's bytes as stored (encoded).
+std::string raw(PdfObject* o) {
+  char* buf = nullptr;
+  pdf_long len = 0;
+  o->GetStream()->GetCopy(&buf, &len);
+  std::unique_ptr<char, void (*)(void*)> own(buf, podofo_free);
+  return std::string(buf ? buf : "", buf ? static_cast<size_t>(len) : 0);
+}
 
 class Reader {
  public:
@@ -43,11 +59,7 @@ class Reader {
   std::optional<std::string> data(PdfObject* o, std::string& problem) const {
     o = resolve(o);
     if (!o || !o->HasStream()) { problem = "不是数据流"; return std::nullopt; }
-    char* buf = nullptr;
-    pdf_long len = 0;
-    o->GetStream()->GetCopy(&buf, &len);
-    std::unique_ptr<char, void (*)(void*)> own(buf, podofo_free);
-    std::string raw(buf ? buf : "", buf ? static_cast<size_t>(len) : 0);
+    const std::string stored = raw(o);
     PdfObject* filter = key(o, "Filter");
     std::string f = name_of(filter);
     if (filter && filter->IsArray()) {
@@ -57,11 +69,11 @@ class Reader {
     }
     if (key(o, "DecodeParms")) { problem = "压缩方式不受支持（带 DecodeParms）"; return std::nullopt; }
     if (!filter || (filter->IsArray() && f.empty())) {
-      if (raw.size() > limits::kFileBytes) { problem = "过大"; return std::nullopt; }
-      return raw;
+      if (stored.size() > limits::kFileBytes) { problem = "过大"; return std::nullopt; }
+      return stored;
     }
     if (f != "FlateDecode") { problem = "压缩方式 " + f + " 不受支持"; return std::nullopt; }
-    auto out = inflate(raw, limits::kFileBytes);
+    auto out = inflate(stored, limits::kFileBytes);
     if (!out) problem = "压缩数据损坏或解压后过大（上限 " + std::to_string(limits::kFileBytes / 1024 / 1024) + " MB）";
     return out;
   }
@@ -91,6 +103,11 @@ void read_catalog(const Reader& r, PdfObject* catalog, ReadPdf& out) {
     if (auto xmp = r.data(meta, problem)) {
       out.pdfa_part = std::atoi(xmp_value(*xmp, "pdfaid:part").c_str());
       out.pdfa_conformance = xmp_value(*xmp, "pdfaid:conformance");
+    }
+  if (PdfObject* intents = r.key(catalog, "OutputIntents"); intents && intents->IsArray())
+    for (size_t i = 0; i < intents->GetArray().size() && i < 16; ++i) {
+      PdfObject* profile = r.key(&intents->GetArray()[i], "DestOutputProfile");
+      out.output_intent = out.output_intent || (profile && profile->HasStream());
     }
   PdfObject* mark = r.key(catalog, "MarkInfo");
   PdfObject* marked = mark ? r.key(mark, "Marked") : nullptr;
@@ -130,6 +147,7 @@ void read_catalog(const Reader& r, PdfObject* catalog, ReadPdf& out) {
       a.problem = "没有嵌入的文件内容";
     } else {
       a.mime = r.name_of(r.key(file, "Subtype"));
+      if (PdfObject* params = r.key(file, "Params")) a.mod_date = r.text_of(r.key(params, "ModDate"));
       if (auto bytes = r.data(file, a.problem)) a.bytes = std::move(*bytes);
     }
     out.attachments.push_back(std::move(a));
@@ -146,20 +164,41 @@ void read_fonts(const Reader& r, PdfMemDocument& doc, ReadPdf& out) {
     f.subset = f.name.size() > 7 && f.name[6] == '+';
     for (size_t i = 0; f.subset && i < 6; ++i) f.subset = f.name[i] >= 'A' && f.name[i] <= 'Z';
     PdfObject* desc = r.key(o, "FontDescriptor");
-    f.embedded = subtype == "Type3" ||
-                 (desc && (r.key(desc, "FontFile") || r.key(desc, "FontFile2") || r.key(desc, "FontFile3")));
+    PdfObject* program = nullptr;
+    for (const char* k : {"FontFile", "FontFile2", "FontFile3"})
+      if (!program && desc) program = r.key(desc, k);
+    f.embedded = subtype == "Type3" || program;
+    if (program && program->HasStream()) f.program = digest(raw(program));
     out.fonts.push_back(std::move(f));
     if (out.fonts.size() >= 256) break;
   }
 }
 
-void read_pages(PdfMemDocument& doc, ReadPdf& out) {
+void read_pages(const Reader& r, PdfMemDocument& doc, ReadPdf& out) {
   out.pages = doc.GetPageCount();
   for (int i = 0; i < out.pages && i < static_cast<int>(limits::kPages); ++i) {
     PdfPage* p = doc.GetPage(i);
     if (!p) continue;
     const PdfRect box = p->GetMediaBox();
     if (std::fabs(box.GetWidth() - 595.276) <= 1 && std::fabs(box.GetHeight() - 841.89) <= 1) ++out.a4_pages;
+    ReadPage page;
+    page.object = static_cast<int>(p->GetObject()->Reference().ObjectNumber());
+    std::vector<PdfObject*> streams;
+    if (PdfObject* c = r.key(p->GetObject(), "Contents")) {
+      if (c->IsArray())
+        for (size_t k = 0; k < c->GetArray().size() && k < 1024; ++k) streams.push_back(r.resolve(&c->GetArray()[k]));
+      else
+        streams.push_back(c);
+    }
+    std::string all, problem;
+    bool ok = true;
+    for (PdfObject* c : streams) {
+      auto d = r.data(c, problem);
+      ok = ok && d && all.size() + d->size() <= limits::kPdfBytes;
+      if (ok) all += *d;
+    }
+    if (ok) page.content = digest(all);
+    out.page_list.push_back(std::move(page));
   }
 }
 
@@ -208,7 +247,8 @@ ReadPdf read_document(std::string_view bytes) {
   Reader r(doc);
   read_catalog(r, doc.GetCatalog(), out);
   read_fonts(r, doc, out);
-  read_pages(doc, out);
+  read_pages(r, doc, out);
+  if (PdfInfo* info = doc.GetInfo()) out.producer = info->GetProducer().GetStringUtf8();
   return out;
 }
 

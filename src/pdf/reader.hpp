@@ -13,12 +13,19 @@ struct ReadFont {
   std::string name;        // /BaseFont
   bool embedded = false;   // a font program in its descriptor (or a Type 3 font)
   bool subset = false;     // the name has a subset tag (ABCDEF+)
+  std::string program;     // SHA-256 (hex) of the embedded font program's stream, as stored
+};
+
+struct ReadPage {
+  int object = 0;          // the page object's number
+  std::string content;     // SHA-256 (hex) of its content streams decoded ("" when they cannot be)
 };
 
 struct ReadAttachment {
   std::string name;          // /UF, else /F
   std::string relationship;  // /AFRelationship without the slash ("" when absent)
   std::string mime;          // the embedded file's /Subtype
+  std::string mod_date;      // its /Params /ModDate (D:…), "" when absent
   std::string bytes;
   bool associated = false;   // listed on the catalog's /AF
   std::string problem;       // why the bytes could not be read ("" when they were)
@@ -30,9 +37,12 @@ struct ReadPdf {
   std::string version;     // 1.7
   int pdfa_part = 0;       // XMP pdfaid:part, 0 when none is claimed
   std::string pdfa_conformance;  // A, B or U
+  bool output_intent = false;  // an /OutputIntents entry with a DestOutputProfile stream
   bool tagged = false;     // /MarkInfo /Marked true and a structure tree
+  std::string producer;    // Info /Producer
   int pages = 0;
   int a4_pages = 0;        // pages whose MediaBox is A4 portrait (210 × 297 mm, within 1 pt)
+  std::vector<ReadPage> page_list;  // in page order (at most limits::kPages)
   std::vector<ReadFont> fonts;
   std::vector<ReadAttachment> attachments;
 };

@@ -15,19 +15,14 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from verdicts import check, exit_code  # noqa: E402
 from server import Server  # noqa: E402
 from webdriver import Browser  # noqa: E402
 
 binary, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 within = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0
 shots = sys.argv[4] if len(sys.argv) > 4 else None
-failures = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures.append(what)
 
 
 tmp = tempfile.mkdtemp(prefix="nianbao-browser-")
@@ -156,4 +151,4 @@ finally:
     code = srv.stop()
     check(code == 0, "nianbao serve stops on SIGTERM with 0 (%s)" % code)
     shutil.rmtree(tmp)
-sys.exit(1 if failures else 0)
+sys.exit(exit_code())

@@ -13,16 +13,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from verdicts import check, exit_code  # noqa: E402
 from server import Server  # noqa: E402
 
 binary, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-failures = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures.append(what)
 
 
 def tree(path):
@@ -159,4 +154,4 @@ finally:
     code = srv.stop()
     check(code == 0, "stopped with 0 (%s)" % code)
     shutil.rmtree(tmp)
-sys.exit(1 if failures else 0)
+sys.exit(exit_code())

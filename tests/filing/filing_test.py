@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""build --attach and extract, checked with independent readers:
+"""The filing office's verbs: build --attach, extract and verify, checked with
+independent readers:
   - pikepdf: the PDF claims PDF/A-3A; the catalog's /AF holds the input (Source,
     application/toml, /Params Size and MD5 CheckSum of the input's bytes, ModDate)
     and the figures (Data, application/json), both in the EmbeddedFiles name tree;
@@ -8,8 +9,13 @@
   - extract gives the input byte for byte, and the JSON whose figures equal the
     TOML's (tomllib) and, where the input leaves 总计 out, the sum of its row;
   - bad input: --attach with --pdfa1b, extract of a PDF without attachments, of a
-    truncated, an encrypted and a non-PDF file, over a different existing file.
-  attach_test.py NIANBAO_BINARY SOURCE_DIR"""
+    truncated, an encrypted and a non-PDF file, over a different existing file;
+  - verify: 一致 for every PDF built here with --attach; a one-byte change of a
+    page's content (pikepdf) reported on that page; a changed figure in the
+    attached TOML a failed check (R1); a changed layout a difference naming the
+    layout as the likely cause; a PDF without attachments not verifiable; JSON
+    lines; the PDFs of tests/corpus-pdf each give their exit code and message.
+  filing_test.py NIANBAO_BINARY SOURCE_DIR"""
 import hashlib
 import json
 import os
@@ -23,19 +29,15 @@ from decimal import Decimal
 
 import pikepdf
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from verdicts import check, exit_code  # noqa: E402
+
 binary, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-failures = []
 
 
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures.append(what)
-
-
-def run(*args, cwd=None):
+def run(*args, cwd=None, env=None):
     return subprocess.run([binary, *args], capture_output=True, text=True, cwd=cwd,
-                          env=dict(os.environ, NO_COLOR="1", NIANBAO_CACHE="off"))
+                          env=dict(os.environ, NO_COLOR="1", NIANBAO_CACHE="off", **(env or {})))
 
 
 tmp = tempfile.mkdtemp(prefix="nianbao-attach-")
@@ -169,6 +171,74 @@ try:
     with open(os.path.join(dest, "quanan-2020.toml"), "rb") as f:
         kept = f.read().endswith(b"# changed\n")
     check(r.returncode == 1 and "不覆盖" in r.stderr and kept, "extract never overwrites a different file (%s)" % r.stderr.strip())
+
+    # verify: every PDF built here with --attach.
+    built = [os.path.join(out, n + ".pdf") for n in names]
+    r = run("verify", *built, "-j", "2")
+    check(r.returncode == 0 and r.stdout.count("：一致\n") == len(built) and "共 %d 份：%d 份一致。" % (len(built), len(built)) in r.stderr,
+          "verify: 一致 for the %d PDFs built with --attach (%s)" % (len(built), r.stderr.strip()))
+    check("PDF/A-3A，已加标签，6 页，均为 A4" in r.stdout and "均已嵌入（子集）" in r.stdout, "verify lists the claims, pages and fonts")
+    r = run("verify", *built, "--diagnostics", "json")
+    lines = [json.loads(l) for l in r.stdout.splitlines()]
+    check(r.returncode == 0 and [l["verdict"] for l in lines] == ["一致"] * len(built) and lines[0]["pdfa"] == "3A"
+          and lines[0]["fonts_embedded"] == len(lines[0]["fonts"]), "verify --diagnostics json: a line per PDF")
+
+    # A one-byte change in page 3's content stream.
+    sample = os.path.join(out, "quanan-2020.pdf")
+    changed = os.path.join(tmp, "page-changed.pdf")
+    with pikepdf.open(sample) as pdf:
+        c = pdf.pages[2].obj.Contents
+        data = bytearray(c.read_bytes())
+        at = data.index(b"<") + 1  # a glyph code of the first text shown
+        data[at] = ord("0") if data[at] != ord("0") else ord("1")
+        c.write(bytes(data))
+        pdf.save(changed)
+    r = run("verify", changed)
+    check(r.returncode == 1 and "：不一致" in r.stdout and "第 3 页" in r.stdout, "a one-byte change of page 3 is reported on page 3 (%s)" % r.stdout.strip().splitlines()[-1])
+
+    # A figure changed in the attached TOML: R1 breaks.
+    figure = os.path.join(tmp, "figure-changed.pdf")
+    with pikepdf.open(sample) as pdf:
+        for spec in pdf.Root.AF:
+            if spec.AFRelationship == "/Source":
+                ef = spec.EF.F
+                ef.write(ef.read_bytes().replace(b"new                  = [0,", b"new                  = [5,", 1))
+        pdf.save(figure)
+    r = run("verify", figure)
+    check(r.returncode == 1 and "检查未通过" in r.stdout and "勾稽关系不成立（R1" in r.stderr
+          and "figure-changed.pdf 中的 quanan-2020.toml:" in r.stderr, "a changed figure in the attached TOML fails R1 (%s)" % r.stderr.strip().splitlines()[:1])
+
+    # The same PDF verified with a layout changed on this machine.
+    data_dir = os.path.join(tmp, "data")
+    shutil.copytree(os.path.join(source, "layouts"), os.path.join(data_dir, "layouts"))
+    os.symlink(os.path.join(source, "fonts"), os.path.join(data_dir, "fonts"))
+    layout = os.path.join(data_dir, "layouts", "2019.toml")
+    with open(layout, encoding="utf-8") as f:
+        text = f.read()
+    with open(layout, "w", encoding="utf-8") as f:
+        f.write(text.replace("（一）予以公开", "（一）予以公开的", 1))
+    r = run("verify", sample, env={"NIANBAO_DATA": data_dir})
+    check(r.returncode == 1 and "：不一致" in r.stdout and "页（对象" in r.stdout and "格式文件" in r.stdout,
+          "a changed layout: differs, the page named, the layout the likely cause (%s)" % r.stdout.strip().splitlines()[-1])
+
+    r = run("verify", os.path.join(plain, "quanan-2020.pdf"), os.path.join(tmp, "truncated.pdf"))
+    check(r.returncode == 3 and "无法核验" in r.stdout and "没有附带输入文件" in r.stdout and "1 份无法核验，1 份无法读取" in r.stderr,
+          "a PDF without attachments cannot be verified, a truncated one not read: exit 3 (%s)" % r.stderr.strip())
+
+    # The corpus of bad PDFs.
+    corpus = os.path.join(source, "tests", "corpus-pdf")
+    for name in sorted(os.listdir(corpus)):
+        if not name.endswith(".pdf"):
+            continue
+        with open(os.path.join(corpus, name[:-4] + ".expected"), encoding="utf-8") as f:
+            for line in f.read().splitlines():
+                verb, rest = line.split(": ", 1)
+                code, phrase = rest.split("; ", 1)
+                dest = tempfile.mkdtemp(dir=tmp)
+                r = run(verb, os.path.join(corpus, name), *(["-o", dest] if verb == "extract" else []))
+                said = r.stdout + r.stderr
+                check(r.returncode == int(code.split()[1]) and phrase in said,
+                      "corpus-pdf %s, %s: %s, %r (got %d: %s)" % (name, verb, code, phrase, r.returncode, said.strip().splitlines()[-1:]))
 finally:
     shutil.rmtree(tmp)
-sys.exit(1 if failures else 0)
+sys.exit(exit_code())
