@@ -6,13 +6,15 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libpodofo-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev libdeflate-dev libssl-dev nlohmann-json3-dev libicu-dev
-  libcpp-httplib-dev
+  libcpp-httplib-dev libxlsxwriter-dev
   libboost-test-dev libbenchmark-dev
   fonts-noto-cjk fonts-arphic-gkai00mp
   poppler-utils qpdf mupdf-tools
   # PDF/A checks of the tests: pikepdf, Ghostscript, Apache PDFBox Preflight (Java),
   # and the Latin fonts the tests choose (DejaVu: TrueType, URW: name-keyed CFF).
   python3-pikepdf ghostscript
+  # nianbao sum's workbook read back.
+  python3-openpyxl
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
   fonts-dejavu-core fonts-urw-base35
   # The web editor's browser tests: headless Chromium driven through ChromeDriver.

@@ -8,11 +8,11 @@
 #include <toml++/toml.h>
 
 #include "serve/api.hpp"
-#include "serve/toml_edit.hpp"
+#include "cli/toml_edit.hpp"
 #include "support.hpp"
 
 using namespace nbtest;
-using nb::serve::Edit;
+using nb::cli::Edit;
 
 namespace {
 
@@ -51,7 +51,7 @@ struct Fixture {
 
 BOOST_AUTO_TEST_CASE(a_value_replaced_keeps_comments_and_order) {
   const std::string text = "# head\na = 1   # one\n[s]\nb = [1, 2, 3]   # row\ntext = \"\"\"\nold\n\"\"\"\n[t]\nc = 2\n";
-  auto out = nb::serve::apply_edits(text, {Edit{{"s", "b"}, "[4, 5, 6]"}, Edit{{"s", "text"}, nb::serve::toml_string("新的\n\n第二段", true)}});
+  auto out = nb::cli::apply_edits(text, {Edit{{"s", "b"}, "[4, 5, 6]"}, Edit{{"s", "text"}, nb::cli::toml_string("新的\n\n第二段", true)}});
   BOOST_REQUIRE(out.error.empty());
   BOOST_CHECK(out.text.find("b = [4, 5, 6]   # row\n") != std::string::npos);
   BOOST_CHECK(out.text.find("# head\na = 1   # one\n[s]\n") == 0);
@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(a_value_replaced_keeps_comments_and_order) {
 
 BOOST_AUTO_TEST_CASE(keys_added_where_they_belong_and_removed_whole_lines) {
   const std::string text = "a = 1\n\n[s]\nb = 2 # x\n\n[t]\nc = 3\n";
-  auto out = nb::serve::apply_edits(text, {Edit{{"z"}, "\"root\""}, Edit{{"s", "n"}, "5"}, Edit{{"u", "k"}, "true"},
+  auto out = nb::cli::apply_edits(text, {Edit{{"z"}, "\"root\""}, Edit{{"s", "n"}, "5"}, Edit{{"u", "k"}, "true"},
                                            Edit{{"t", "c"}, std::nullopt}});
   BOOST_REQUIRE_MESSAGE(out.error.empty(), out.error);
   auto t = parsed(out.text);
@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(keys_added_where_they_belong_and_removed_whole_lines) {
 BOOST_AUTO_TEST_CASE(strings_round_trip_through_toml) {
   for (const std::string& s : std::vector<std::string>{"引号\"\"\"三个", "反斜杠\\和\"结尾\"", "制表\t与\x01控制", "", "\"", "a\"\"", "多行\n\n文本"}) {
     for (bool multi : {true, false}) {
-      auto out = nb::serve::apply_edits("v = 1\n", {Edit{{"v"}, nb::serve::toml_string(s, multi)}});
+      auto out = nb::cli::apply_edits("v = 1\n", {Edit{{"v"}, nb::cli::toml_string(s, multi)}});
       BOOST_REQUIRE_MESSAGE(out.error.empty(), out.error);
       std::string back = parsed(out.text)["v"].value_or(std::string("?"));
       if (multi && (back.empty() || back.back() == '\n') && (s.empty() || s.back() != '\n')) back = back.substr(0, back.size() ? back.size() - 1 : 0);
@@ -87,32 +87,32 @@ BOOST_AUTO_TEST_CASE(strings_round_trip_through_toml) {
 }
 
 BOOST_AUTO_TEST_CASE(figures_typed_as_numbers_or_strings) {
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure(" 12 "), "12");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("1_000"), "1_000");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("4068.208"), "4068.208");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("-3"), "-3");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("1,234"), "1234");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("1，234，567"), "1234567");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("１２"), "12");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("0.05"), "0.05");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("1,23"), "\"1,23\"");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("12件"), "\"12件\"");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("99999999999999999999"), "\"99999999999999999999\"");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("12 # x"), "\"12 # x\"");
-  BOOST_CHECK_EQUAL(nb::serve::toml_figure("5]\nx = [1"), "\"5]\\nx = [1\"");
-  BOOST_CHECK_EQUAL(nb::serve::toml_date("2021-01-31"), "2021-01-31");
-  BOOST_CHECK_EQUAL(nb::serve::toml_date("2021年1月31日"), "2021-01-31");
-  BOOST_CHECK_EQUAL(nb::serve::toml_date("2021/1/5"), "2021-01-05");
-  BOOST_CHECK_EQUAL(nb::serve::toml_date("２０２１．１２．３"), "2021-12-03");
-  BOOST_CHECK_EQUAL(nb::serve::toml_date("2021年2月30日"), "\"2021年2月30日\"");
-  BOOST_CHECK_EQUAL(nb::serve::toml_date("2021年1月"), "\"2021年1月\"");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure(" 12 "), "12");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("1_000"), "1_000");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("4068.208"), "4068.208");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("-3"), "-3");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("1,234"), "1234");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("1，234，567"), "1234567");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("１２"), "12");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("0.05"), "0.05");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("1,23"), "\"1,23\"");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("12件"), "\"12件\"");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("99999999999999999999"), "\"99999999999999999999\"");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("12 # x"), "\"12 # x\"");
+  BOOST_CHECK_EQUAL(nb::cli::toml_figure("5]\nx = [1"), "\"5]\\nx = [1\"");
+  BOOST_CHECK_EQUAL(nb::cli::toml_date("2021-01-31"), "2021-01-31");
+  BOOST_CHECK_EQUAL(nb::cli::toml_date("2021年1月31日"), "2021-01-31");
+  BOOST_CHECK_EQUAL(nb::cli::toml_date("2021/1/5"), "2021-01-05");
+  BOOST_CHECK_EQUAL(nb::cli::toml_date("２０２１．１２．３"), "2021-12-03");
+  BOOST_CHECK_EQUAL(nb::cli::toml_date("2021年2月30日"), "\"2021年2月30日\"");
+  BOOST_CHECK_EQUAL(nb::cli::toml_date("2021年1月"), "\"2021年1月\"");
 }
 
 BOOST_AUTO_TEST_CASE(an_unparsable_file_or_inline_table_is_not_edited) {
-  auto bad = nb::serve::apply_edits("a = [1,\n", {Edit{{"a"}, "1"}});
+  auto bad = nb::cli::apply_edits("a = [1,\n", {Edit{{"a"}, "1"}});
   BOOST_CHECK(bad.error.find("TOML 原文") != std::string::npos);
   BOOST_CHECK_EQUAL(bad.text, "a = [1,\n");
-  auto inl = nb::serve::apply_edits("s = { a = 1 }\n", {Edit{{"s", "a"}, "2"}});
+  auto inl = nb::cli::apply_edits("s = { a = 1 }\n", {Edit{{"s", "a"}, "2"}});
   BOOST_CHECK(inl.error.find("内联表") != std::string::npos);
 }
 

@@ -47,6 +47,8 @@ const char* const kUsage =
     "                               取出 build --attach 附在 PDF 中的输入文件（和各表数字）\n"
     "  nianbao verify 报告.pdf … [-j N] [-q] [--diagnostics json]\n"
     "                               备案机关核验 PDF：格式、字体；附带输入时重新检查并重新生成比对\n"
+    "  nianbao sum 输入… --organ 机关名称 [-o 汇总] [--include-invalid]\n"
+    "                               汇总各单位同一年度的报告：汇总.csv、汇总.xlsx 和合计数字的汇总.toml\n"
     "  nianbao layouts              已有的年报格式\n"
     "  nianbao --version            版本\n"
     "每个命令都可加 --help 查看说明。\n"
@@ -368,10 +370,13 @@ int extract_cmd(const Args& a) {
   }
 }
 
-// The web editor is a program of its own (nianbao-serve), so that the HTTP
-// library loads for it only: the command is handed over with its arguments.
-int serve_cmd(const std::vector<std::string>& args) {
-  const std::vector<std::string> paths = companion_paths("nianbao-serve");
+// The web editor and the summary are programs of their own (nianbao-serve,
+// nianbao-sum), so that the HTTP and XLSX libraries load for them only: the
+// command is handed over with its arguments.
+int companion_cmd(const std::vector<std::string>& args) {
+  const std::string program = "nianbao-" + args[0];
+  const char* what = args[0] == "serve" ? "网页编辑器" : "汇总";
+  const std::vector<std::string> paths = companion_paths(program);
   for (const auto& path : paths) {
     if (::access(path.c_str(), X_OK) != 0) continue;
     std::vector<std::string> copy = args;
@@ -380,10 +385,10 @@ int serve_cmd(const std::vector<std::string>& args) {
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
     ::execv(path.c_str(), argv.data());
-    std::cerr << "nianbao: 无法启动网页编辑器 " << path << "（" << std::strerror(errno) << "）：请重新构建 nianbao\n";
+    std::cerr << "nianbao: 无法启动" << what << "程序 " << path << "（" << std::strerror(errno) << "）：请重新构建 nianbao\n";
     return 3;
   }
-  std::cerr << "nianbao: 找不到网页编辑器程序 nianbao-serve（应在 " << paths[0] << " 或 " << paths[1]
+  std::cerr << "nianbao: 找不到" << what << "程序 " << program << "（应在 " << paths[0] << " 或 " << paths[1]
             << "）：nianbao 的安装不完整，请重新构建（cmake --build build）或安装（cmake --install build）\n";
   return 3;
 }
@@ -405,7 +410,7 @@ int run(const std::vector<std::string>& args) {
     std::cout << "nianbao " << NIANBAO_VERSION << '\n';
     return 0;
   }
-  if (args[0] == "serve") return serve_cmd(args);
+  if (args[0] == "serve" || args[0] == "sum") return companion_cmd(args);
   static const std::map<std::string, const char*> kHelp = {{"build", kBuildHelp},   {"check", kCheckHelp},
                                                           {"init", kInitHelp},     {"fonts", kFontsHelp},
                                                           {"layouts", kLayoutsHelp}, {"extract", kExtractHelp},

@@ -10,9 +10,16 @@
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "serve/form.hpp"
-#include "serve/toml_edit.hpp"
+#include "cli/toml_edit.hpp"
 
 namespace nb::serve {
+
+using cli::apply_edits;
+using cli::Edit;
+using cli::Edited;
+using cli::toml_date;
+using cli::toml_figure;
+using cli::toml_string;
 
 extern const std::string_view kEditorHtml, kEditorJs, kEditorCss;
 

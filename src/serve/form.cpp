@@ -1,7 +1,7 @@
 #include "serve/form.hpp"
 
 #include "core/utf8.hpp"
-#include "serve/toml_edit.hpp"
+#include "cli/toml_edit.hpp"
 
 namespace nb::serve {
 
@@ -58,7 +58,7 @@ json::Object value_json(const toml::node& n, const std::string& text) {
   if (auto b = n.value<bool>(); b && n.is_boolean()) return *b;
   if (n.is_number() || n.is_date()) {  // as written
     const auto r = n.source();
-    const size_t b = byte_offset(text, r.begin.line, r.begin.column), e = byte_offset(text, r.end.line, r.end.column);
+    const size_t b = cli::byte_offset(text, r.begin.line, r.begin.column), e = cli::byte_offset(text, r.end.line, r.end.column);
     return b < e ? text.substr(b, e - b) : std::string();
   }
   return nullptr;  // times and date-times: no report key takes them
@@ -106,7 +106,7 @@ std::string sentence_at(const toml::node& n, const Loc& at, const std::string& t
   const auto* str = n.as_string();
   if (!str) return {};
   const auto r = n.source();
-  const size_t begin = byte_offset(text, r.begin.line, r.begin.column), here = byte_offset(text, at.line, at.col);
+  const size_t begin = cli::byte_offset(text, r.begin.line, r.begin.column), here = cli::byte_offset(text, at.line, at.col);
   if (here <= begin || here > text.size()) return {};
   std::string_view raw(text.data() + begin, here - begin);
   const size_t quotes = raw.rfind("\"\"\"", 0) == 0 || raw.rfind("'''", 0) == 0 ? 3 : 1;

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace nb::serve {
+namespace nb::cli {
 
 struct Edit {
   std::vector<std::string> path;    // keys from the root: {"requests", "new"}
@@ -39,4 +39,4 @@ std::string toml_figure(std::string_view typed);
 // write it (2021年1月31日, 2021/1/31, 2021.1.31), else a string.
 std::string toml_date(std::string_view typed);
 
-}  // namespace nb::serve
+}  // namespace nb::cli

@@ -1,4 +1,4 @@
-#include "serve/toml_edit.hpp"
+#include "cli/toml_edit.hpp"
 
 #include <toml++/toml.h>
 
@@ -7,7 +7,7 @@
 #include "core/numerals.hpp"
 #include "core/utf8.hpp"
 
-namespace nb::serve {
+namespace nb::cli {
 
 namespace {
 
@@ -207,4 +207,4 @@ std::string toml_date(std::string_view typed) {
   return toml_string(t, false);
 }
 
-}  // namespace nb::serve
+}  // namespace nb::cli
