@@ -74,7 +74,7 @@ void describe(const pdf::ReadPdf& p, Result& r) {
 
 // Where two PDFs of one input first differ, and why that is likely.
 std::string difference(const pdf::ReadPdf& a, const pdf::ReadPdf& b, const std::string& a_bytes,
-                       const std::string& b_bytes) {
+                       const std::string& b_bytes, const std::string& layout) {
   std::string where;
   const size_t pages = std::min(a.page_list.size(), b.page_list.size());
   for (size_t i = 0; i < pages && where.empty(); ++i)
@@ -109,7 +109,7 @@ std::string difference(const pdf::ReadPdf& a, const pdf::ReadPdf& b, const std::
   }
   if (cause.empty())
     cause = where.rfind("第 ", 0) == 0 || where.rfind("页数", 0) == 0
-                ? "字体和程序版本相同：可能是格式文件（layouts/）不同，或此文件生成后被改动过"
+                ? "字体和程序版本相同：可能是格式文件 " + layout + " 与生成时不同，或此文件生成后被改动过"
                 : "此文件生成后可能被改动过（或由其他程序另存）";
   return where + "；可能的原因：" + cause;
 }
@@ -155,9 +155,11 @@ Result verify_one(Env& env, pdf::ReadFn read, const std::string& path) {
     r.finding = "附带的 " + a->name + " 检查通过，用它重新生成的 PDF 与此文件逐字节相同";
     return r;
   }
+  Diagnostics scratch;
+  const auto report = read_report(env, src, scratch);
   r.verdict = Verdict::Differs;
   r.finding = "附带的 " + a->name + " 检查通过，但用它重新生成的 PDF 与此文件不同：" +
-              difference(p, read(rebuilt), bytes, rebuilt);
+              difference(p, read(rebuilt), bytes, rebuilt, report ? report->layout->path : "（layouts/）");
   return r;
 }
 

@@ -218,8 +218,22 @@ try:
     with open(layout, "w", encoding="utf-8") as f:
         f.write(text.replace("（一）予以公开", "（一）予以公开的", 1))
     r = run("verify", sample, env={"NIANBAO_DATA": data_dir})
-    check(r.returncode == 1 and "：不一致" in r.stdout and "页（对象" in r.stdout and "格式文件" in r.stdout,
+    check(r.returncode == 1 and "：不一致" in r.stdout and "页（对象" in r.stdout and "格式文件 %s 与生成时不同" % layout in r.stdout,
           "a changed layout: differs, the page named, the layout the likely cause (%s)" % r.stdout.strip().splitlines()[-1])
+
+    # The same PDF verified where another font answers to the body font's file name.
+    fonts_dir = os.path.join(tmp, "data2", "fonts")
+    os.makedirs(fonts_dir)
+    os.symlink(os.path.join(source, "layouts"), os.path.join(tmp, "data2", "layouts"))
+    kai = subprocess.run(["fc-list", ":file", "file"], capture_output=True, text=True).stdout
+    kai = next((l.strip().rstrip(":") for l in kai.splitlines() if "FandolKai-Regular.otf" in l), None)
+    if kai:
+        shutil.copy(kai, os.path.join(fonts_dir, "FandolFang-Regular.otf"))
+        r = run("verify", sample, env={"NIANBAO_DATA": os.path.join(tmp, "data2")})
+        check(r.returncode == 1 and "：不一致" in r.stdout and "所用字体不同" in r.stdout and "FandolFang-Regular" in r.stdout,
+              "another font under the body font's name: the fonts named as the likely cause (%s)" % r.stdout.strip().splitlines()[-1])
+    else:
+        check(False, "FandolKai-Regular.otf is installed (setup.sh)")
 
     r = run("verify", os.path.join(plain, "quanan-2020.pdf"), os.path.join(tmp, "truncated.pdf"))
     check(r.returncode == 3 and "无法核验" in r.stdout and "没有附带输入文件" in r.stdout and "1 份无法核验，1 份无法读取" in r.stderr,
