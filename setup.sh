@@ -13,8 +13,8 @@ packages=(
   # PDF/A checks of the tests: pikepdf, Ghostscript, Apache PDFBox Preflight (Java),
   # and the Latin fonts the tests choose (DejaVu: TrueType, URW: name-keyed CFF).
   python3-pikepdf ghostscript
-  # nianbao sum's workbook read back.
-  python3-openpyxl
+  # nianbao sum's workbook read back; the HTML pages checked.
+  python3-openpyxl tidy
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
   fonts-dejavu-core fonts-urw-base35
   # The web editor's browser tests: headless Chromium driven through ChromeDriver.

@@ -60,6 +60,10 @@ const char* const kBuildHelp =
     "  -o 文件夹               输出到此文件夹（默认 out）\n"
     "  -j N                    同时处理 N 份（默认为处理器核数）\n"
     "  --previous 上年.toml    与上年报告核对衔接（只能有一个输入文件）\n"
+    "  --html                  生成网页（同名 .html：独立的 HTML5 页面，供政府网站发布）；只给 --html 时不生成 PDF\n"
+    "  --html-fragment         生成网页片段（同名 .html，只有正文内容，样式在 nianbao-report.css），\n"
+    "                          供粘贴到网站内容管理系统的编辑器\n"
+    "  --pdf                   与 --html 同用时也生成 PDF\n"
     "  --attach                把输入的 TOML 和各表数字（JSON）附在 PDF 中，生成 PDF/A-3a 文件，\n"
     "                          供备案机关用 nianbao extract / verify / sum 读取\n"
     "  --pdfa1b                生成 PDF/A-1b 文件（代替 PDF/A-2a；不能与 --attach 同用）\n"
@@ -123,6 +127,7 @@ struct Args {
   int jobs = 0, year = 0;
   bool quiet = false, json = false, pdfa1b = false, attach = false, help = false, no_cache = false;
   bool json_file = false;  // extract --json
+  bool want_pdf = false, want_html = false, html_fragment = false;  // build --pdf / --html / --html-fragment
 };
 
 // Parses the options of a verb; nullopt after printing a usage error.
@@ -179,6 +184,12 @@ std::optional<Args> parse(const std::vector<std::string>& argv) {
       a.pdfa1b = true;
     } else if (s == "--attach" && build) {
       a.attach = true;
+    } else if (s == "--pdf" && build) {
+      a.want_pdf = true;
+    } else if (s == "--html" && build) {
+      a.want_html = true;
+    } else if (s == "--html-fragment" && build) {
+      a.want_html = a.html_fragment = true;
     } else if (s == "--json" && extract) {
       a.json_file = true;
     } else if (s == "--no-cache" && build) {
@@ -318,8 +329,16 @@ int pipeline_cmd(Env& env, const Args& a) {
   }
   std::vector<Job> jobs;
   for (const auto& in : inputs) {
-    Job j{in, "", a.previous};
-    if (build) j.output = (fs::path(a.out_dir) / fs::path(in).stem()).string() + ".pdf";
+    Job j;
+    j.input = in;
+    j.previous = a.previous;
+    const std::string stem = (fs::path(a.out_dir) / fs::path(in).stem()).string();
+    if (build && (a.want_pdf || !a.want_html)) j.output = stem + ".pdf";
+    if (build && a.want_html) {
+      j.html = stem + ".html";
+      j.html_fragment = a.html_fragment;
+      if (a.html_fragment) j.html_css = (fs::path(a.out_dir) / "nianbao-report.css").string();
+    }
     jobs.push_back(std::move(j));
   }
   BatchOptions o;

@@ -48,6 +48,7 @@ class Reporter {
         o["output"] = job.output;
         o["pages"] = r.pages;
       }
+      if (!job.html.empty()) o["html"] = job.html;
       err << json::dump(o) << '\n';
     }
     // On a terminal a batch shows one progress line; a single report its result.
@@ -55,7 +56,9 @@ class Reporter {
       std::string prefix = total_ > 1 ? "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " : "";
       if (r.code == 0 && !job.output.empty())
         err << prefix << job.input << " → " << job.output << "（" << r.pages << " 页，" << (r.bytes + 1023) / 1024
-            << " KB）\n";
+            << " KB）" << (job.html.empty() ? "" : "、" + job.html) << "\n";
+      else if (r.code == 0 && !job.html.empty())
+        err << prefix << job.input << " → " << job.html << "\n";
       else if (r.code == 0)
         err << prefix << job.input << "：检查通过\n";
       else if (total_ > 1)

@@ -9,6 +9,7 @@
 #include "compose/document.hpp"
 #include "core/toml_util.hpp"
 #include "data/figures_json.hpp"
+#include "html/html.hpp"
 #include "typeset/typeset.hpp"
 
 namespace nb::cli {
@@ -38,7 +39,7 @@ std::vector<pdf::Attachment> attachments(const SourceFile& src, const std::strin
 }  // namespace
 
 void run_source(Env& env, const SourceRef& src, const check::Figures* previous, Outcome& o, std::string* pdf,
-                const std::optional<pdf::DateTime>& date, const std::string& source_name) {
+                const std::optional<pdf::DateTime>& date, const std::string& source_name, const HtmlRequest& html) {
   auto report = read_report(env, src, o.diags);
   if (!report) { o.code = 1; return; }
   check::Options options;
@@ -50,6 +51,8 @@ void run_source(Env& env, const SourceRef& src, const check::Figures* previous, 
     typeset::Result pages = typeset::typeset(doc, *env.fonts, o.diags);
     if (o.diags.has_errors()) { o.code = 1; return; }
     o.pages = pages.pages.size();
+    if (html.bytes)
+      *html.bytes = html.fragment ? html::fragment(doc) : html::page(doc, metadata(doc.about, std::nullopt, env.conformance).creator);
     if (!pdf) return;
     if (!env.writer.valid()) throw EnvironmentError{"内部错误：PDF 模块未加载"};
     pdf::Metadata meta = metadata(doc.about, date ? date : env.epoch, env.conformance);
@@ -74,13 +77,20 @@ Outcome run_job(Env& env, const Job& job) {
     if (previous) previous_figures = check::derive(*previous, o.diags);
     if (!previous_figures) { o.code = 1; return o; }
   }
-  std::string bytes;
-  run_source(env, src, previous_figures ? &*previous_figures : nullptr, o, job.output.empty() ? nullptr : &bytes);
-  if (o.code != 0 || job.output.empty()) return o;
-  if (auto err = write_atomically(job.output, bytes)) {
-    o.failure = err->diagnostic();
-    o.code = 3;
-  }
+  std::string bytes, page;
+  run_source(env, src, previous_figures ? &*previous_figures : nullptr, o, job.output.empty() ? nullptr : &bytes,
+             std::nullopt, "", {job.html.empty() ? nullptr : &page, job.html_fragment});
+  if (o.code != 0) return o;
+  std::vector<std::pair<std::string, std::string>> files;
+  if (!job.output.empty()) files.emplace_back(job.output, std::move(bytes));
+  if (!job.html.empty()) files.emplace_back(job.html, std::move(page));
+  if (job.html_fragment && !job.html_css.empty()) files.emplace_back(job.html_css, html::stylesheet());
+  for (const auto& [path, content] : files)
+    if (auto err = write_atomically(path, content)) {
+      o.failure = err->diagnostic();
+      o.code = 3;
+      return o;
+    }
   return o;
 }
 

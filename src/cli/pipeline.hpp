@@ -12,8 +12,17 @@ namespace nb::cli {
 
 struct Job {
   std::string input;
-  std::string output;    // empty: check only
+  std::string output;    // the PDF; empty: none
   std::string previous;  // last year's report, or empty
+  std::string html;      // the HTML page (or fragment); empty: none
+  bool html_fragment = false;  // html holds the fragment; its CSS goes to html_css
+  std::string html_css;
+};
+
+// The HTML a run makes besides (or instead of) the PDF.
+struct HtmlRequest {
+  std::string* bytes = nullptr;  // null: none
+  bool fragment = false;
 };
 
 struct Outcome {
@@ -35,6 +44,7 @@ std::optional<input::Report> read_report(Env& env, const SourceRef& src, Diagnos
 // environment's (verify rebuilds with the date of the file it verifies), and
 // `source_name` the name an attached input gets instead of the file name of src.
 void run_source(Env& env, const SourceRef& src, const check::Figures* previous, Outcome& o, std::string* pdf,
-                const std::optional<pdf::DateTime>& date = std::nullopt, const std::string& source_name = "");
+                const std::optional<pdf::DateTime>& date = std::nullopt, const std::string& source_name = "",
+                const HtmlRequest& html = {});
 
 }  // namespace nb::cli
