@@ -105,7 +105,9 @@ std::string table(const compose::Table& t, int n) {
         std::string headers;
         for (int h : c.headers) headers += (headers.empty() ? "" : " ") + cell_id(static_cast<size_t>(h));
         if (!headers.empty()) attrs += " headers=\"" + headers + "\"";
-        o += "<td" + attrs + " class=\"" + kPrefix + (c.figure ? "figure" : align) + "\">" + cell_text(c) + "</td>";
+        // A figure alone, or a sentence holding one (…发布总数量：{value}).
+        const std::string cls = c.figure ? "figure" : c.data ? std::string(align) + " " + kPrefix + "sentence" : align;
+        o += "<td" + attrs + " class=\"" + kPrefix + cls + "\">" + cell_text(c) + "</td>";
       }
     }
     o += "</tr>\n";
