@@ -209,7 +209,7 @@ Response Api::route(const Request& r) {
   }
   if (r.path.rfind(reports + "/", 0) == 0) {
     std::string name = r.path.substr(reports.size() + 1), what;
-    for (const char* suffix : {"/edits", "/pdf", "/toml"}) {
+    for (const char* suffix : {"/edits", "/pdf", "/html", "/toml"}) {
       const std::string s = suffix;
       if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
         what = s.substr(1);
@@ -228,7 +228,7 @@ Response Api::route(const Request& r) {
     } else if (auto e = only({"GET"})) {
       return *e;
     }
-    return what == "pdf" ? pdf(r, name) : report(r, name, what);
+    return what == "pdf" || what == "html" ? built(r, name, what == "html") : report(r, name, what);
   }
   return error(404, "没有这个地址：" + r.path);
 }
@@ -377,7 +377,7 @@ Response Api::create(const Request& r) {
   return ok;
 }
 
-Response Api::pdf(const Request& r, const std::string& name) {
+Response Api::built(const Request& r, const std::string& name, bool html) {
   auto f = store_.read(name);
   if (auto* e = std::get_if<StoreError>(&f)) return error(*e);
   const StoredFile& file = std::get<StoredFile>(f);
@@ -386,17 +386,19 @@ Response Api::pdf(const Request& r, const std::string& name) {
   std::string bytes;
   {
     const Slot slot(pipeline_);
-    cli::run_source(env_, src, nullptr, out, &bytes);
+    if (html) cli::run_source(env_, src, nullptr, out, nullptr, std::nullopt, "", {&bytes, false});
+    else cli::run_source(env_, src, nullptr, out, &bytes);
   }
   if (out.failure) return error(500, format(*out.failure));
   if (out.code != 0) {
     std::optional<toml::table> doc;
     try { doc = toml::parse(file.text); } catch (const toml::parse_error&) {}
-    return json_response(422, {{"error", "报告有 " + std::to_string(out.diags.errors()) + " 个错误，改正后才能生成 PDF"},
+    return json_response(422, {{"error", "报告有 " + std::to_string(out.diags.errors()) + " 个错误，改正后才能生成" +
+                                             (html ? "网页" : " PDF")},
                                {"diagnostics", diagnostics_json(out.diags, doc ? &*doc : nullptr, file.text)}});
   }
-  Response ok{200, "application/pdf", std::move(bytes), {}};
-  ok.headers.emplace_back("Content-Disposition", attachment(stem(name) + ".pdf", r.query.count("download") > 0));
+  Response ok{200, html ? "text/html; charset=utf-8" : "application/pdf", std::move(bytes), {}};
+  ok.headers.emplace_back("Content-Disposition", attachment(stem(name) + (html ? ".html" : ".pdf"), r.query.count("download") > 0));
   ok.headers.emplace_back("ETag", "\"" + file.version + "\"");
   return ok;
 }

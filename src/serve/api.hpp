@@ -45,7 +45,8 @@ class Api {
   Response create(const Request& r);
   Response edit(const Request& r, const std::string& name);
   Response replace(const Request& r, const std::string& name);
-  Response pdf(const Request& r, const std::string& name);
+  // The report built: its PDF, or its web page (html); 422 with the messages while it has errors.
+  Response built(const Request& r, const std::string& name, bool html);
   // The page's view of a file: values, diagnostics as `nianbao check` gives them, figures.
   std::string state(const std::string& name, const StoredFile& f);
 

@@ -122,11 +122,14 @@ try:
     with open(samples[0], encoding="utf-8") as f:
         text = f.read()
     with open(esc, "w", encoding="utf-8") as f:
-        f.write(text.replace('organ  = "长春市南关区全安街道办事处"', 'organ  = "青禾县<script>&局"', 1))
+        f.write(text.replace('organ  = "长春市南关区全安街道办事处"', 'organ  = "青禾县<script>&局"\nsubtitle = "（2021年1月31日 <b>发布</b>）"', 1))
     r = run("build", esc, "--html", "-o", tmp, "-q")
     with open(os.path.join(tmp, "esc.html"), encoding="utf-8") as f:
         page = f.read()
-    check(r.returncode == 0 and "<script>" not in page and "青禾县&lt;script&gt;&amp;局" in page, "the input's < & > are escaped")
+    check(r.returncode == 0 and "<script>" not in page and "<b>" not in page and "青禾县&lt;script&gt;&amp;局" in page,
+          "the input's < & > are escaped (%s)" % r.stderr.strip()[:200])
+    check('<p class="nb-subtitle">（2021年1月31日 &lt;b&gt;发布&lt;/b&gt;）</p>' in page and page.count('class="nb-signature"') == 1,
+          "the subtitle under the title, the 落款 at the end")
 
     frag = os.path.join(tmp, "frag")
     os.mkdir(frag)

@@ -139,6 +139,18 @@ try:
     s3, _, d3 = srv.request("POST", ed, {"version": d1["version"], "edits": [{"path": ["organ"], "line": "丙"}]})
     check(s3 == 409, "an edit over a change made outside the page → 409 (%d)" % s3)
 
+    # The web page of a report (issue 21's build --html): text/html; 422 while it has errors.
+    s, h, page = srv.request("GET", "/api/reports/quanan-2020.toml/html?download=1", raw=True)
+    check(s == 200 and h.get("Content-Type") == "text/html; charset=utf-8" and b"<table" in page
+          and "quanan-2020.html" in h.get("Content-Disposition", ""), "GET …/html: the page as a download (%d)" % s)
+    _, _, cur = srv.request("GET", "/api/reports/quanan-2020.toml")
+    srv.request("POST", ed, {"version": cur["version"], "edits": [{"path": ["requests", "new"], "cells": ["5"] + ["0"] * 6}]})
+    d = expect(422, "GET", "/api/reports/quanan-2020.toml/html", what="(R1 broken)")
+    check("改正后才能生成网页" in d.get("error", ""), "… says the page needs the errors fixed")
+    _, _, cur = srv.request("GET", "/api/reports/quanan-2020.toml")
+    srv.request("POST", ed, {"version": cur["version"], "edits": [{"path": ["requests", "new"], "cells": ["0"] * 7}]})
+
+
     # A new report from a template, and from last year's.
     s, _, d = srv.request("POST", "/api/reports", {"name": "new-2021.toml", "year": 2021, "organ": "某某局"})
     check(s == 201 and d["format"] == "2021", "a new report of 2021 in the 2021 format (%d)" % s)

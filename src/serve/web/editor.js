@@ -118,6 +118,7 @@ async function open(name) {
   $('docname').textContent = name;
   $('dl-toml').href = '/api/reports/' + enc(name) + '/toml';
   $('dl-pdf').href = '/api/reports/' + enc(name) + '/pdf?download=1';
+  $('dl-html').href = '/api/reports/' + enc(name) + '/html?download=1';
   const { status, data } = await api('GET', '/api/reports/' + enc(name));
   if (status !== 200) {
     $('form').replaceChildren(el('p', { class: 'error' }, data.error));
@@ -635,9 +636,11 @@ function applyState(state, opened) {
     }
   $('counts').textContent = d.errors || d.warnings ? `（${d.errors} 个错误，${d.warnings} 个警告）` : '（无误）';
   const saved = (opened ? '已打开' : '已保存') + (d.errors ? `，有 ${d.errors} 个错误` : '，检查无误');
-  const pdf = $('dl-pdf');
-  pdf.setAttribute('aria-disabled', d.errors ? 'true' : 'false');
-  pdf.title = d.errors ? `有 ${d.errors} 个错误：改正后才能生成 PDF（见右边的检查结果）` : '下载 PDF/A 文件';
+  for (const [id, what, ok] of [['dl-pdf', 'PDF', '下载 PDF/A 文件'], ['dl-html', '网页', '下载网页（HTML，供政府网站发布）']]) {
+    const a = $(id);
+    a.setAttribute('aria-disabled', d.errors ? 'true' : 'false');
+    a.title = d.errors ? `有 ${d.errors} 个错误：改正后才能生成${what}（见右边的检查结果）` : ok;
+  }
   setStatus(editor.notice ? editor.notice + '。' + saved : saved, d.errors > 0 || !!editor.notice);
   editor.notice = '';
   schedulePreview();
@@ -706,11 +709,12 @@ window.addEventListener('DOMContentLoaded', () => {
   $('create').addEventListener('submit', create);
   $('upload').addEventListener('submit', upload);
   $('show-raw').addEventListener('click', showRaw);
-  $('dl-pdf').addEventListener('click', (e) => {
-    if ($('dl-pdf').getAttribute('aria-disabled') !== 'true') return;
-    e.preventDefault();
-    setStatus($('dl-pdf').title, true);
-  });
+  for (const id of ['dl-pdf', 'dl-html'])
+    $(id).addEventListener('click', (e) => {
+      if ($(id).getAttribute('aria-disabled') !== 'true') return;
+      e.preventDefault();
+      setStatus($(id).title, true);
+    });
   $('raw-save').addEventListener('click', saveRaw);
   $('home').addEventListener('click', (e) => { e.preventDefault(); location.hash = ''; showList(); });
   route();
