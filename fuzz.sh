@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, ASan, UBSan) and runs each for SECONDS
 # (default 60), or for N executions with --runs N (a long run), one after the other:
 #   fuzz_input     TOML text -> checked report (input, check and compose stages)
-#   fuzz_pipeline  TOML text -> PDF bytes (the whole pipeline, as `nianbao build`)
+#   fuzz_pipeline  TOML text -> PDF bytes and HTML (the whole pipeline, as `nianbao build --pdf --html`)
 #   fuzz_layout    TOML text -> layout (a format file)
 #   fuzz_serve     an HTTP request -> nianbao serve's answer (routes, names, JSON,
 #                  edits of the TOML in place, checks, builds)
