@@ -6,7 +6,7 @@
 #   fuzz_layout    TOML text -> layout (a format file)
 #   fuzz_serve     an HTTP request -> nianbao serve's answer (routes, names, JSON,
 #                  edits of the TOML in place, checks, builds)
-#   fuzz_pdf       a PDF file -> what extract and verify read of it (PoDoFo's parser,
+#   fuzz_pdf       a PDF file -> what extract, verify and sum read of it (PoDoFo's parser in a child,
 #                  attachments, XMP, fonts, pages); seeds tests/fuzz/pdf-seeds
 # Seeds: input/*.toml and the bad-input corpus tests/corpus/*.toml (layouts/*.toml
 # for fuzz_layout); the corpus each run grows is kept in build-fuzz/corpus-TARGET.

@@ -37,7 +37,6 @@ struct Result {
   std::vector<std::string> facts;  // what the PDF claims and holds
   std::string finding;             // what the verification found
   Diagnostics diags;               // the attached input's messages
-  std::optional<Diagnostic> failure;
   json::Object json = json::Object::object();
 };
 
@@ -139,7 +138,6 @@ Result verify_one(Env& env, pdf::ReadFn read, const std::string& path) {
   std::string rebuilt;
   run_source(env, src, nullptr, o, &rebuilt, parse_pdf_date(a->mod_date), a->name);
   r.diags = std::move(o.diags);
-  r.failure = o.failure;
   if (o.code == 3) {
     r.verdict = Verdict::Unreadable;
     r.finding = "无法重新生成：" + (o.failure ? o.failure->message : std::string("环境错误"));

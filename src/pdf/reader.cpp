@@ -2,7 +2,6 @@
 
 #include <podofo/podofo.h>
 
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -227,25 +226,6 @@ ReadPdf read_document(std::string_view bytes) {
     out.error = "不是 PDF 文件（开头没有 %PDF-）";
     return out;
   }
-  // Encryption is refused before PoDoFo sees it: PDF/A forbids it, and PoDoFo
-  // 0.9.8 crashes on a malformed /Encrypt dictionary (found by fuzz_pdf). Names
-  // may hide letters as #xx: those are read too.
-  std::string names;
-  names.reserve(bytes.size());
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
-    if (bytes[i] == '#' && i + 2 < bytes.size() && hex(bytes[i + 1]) && hex(bytes[i + 2])) {
-      names += static_cast<char>(std::stoi(std::string(bytes.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      names += bytes[i];
-    }
-  }
-  if (names.find("/Encrypt") != std::string::npos) {
-    out.encrypted = true;
-    out.error = "PDF 已加密，无法读取：归档的年报不应加密（PDF/A 不允许加密）";
-    return out;
-  }
   PdfMemDocument doc;
   try {
     doc.LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
@@ -274,7 +254,7 @@ ReadPdf read_document(std::string_view bytes) {
 
 }  // namespace
 
-ReadPdf read(std::string_view bytes) {
+ReadPdf read_in_process(std::string_view bytes) {
   PdfError::EnableDebug(false);
   PdfError::EnableLogging(false);
   try {

@@ -1,7 +1,8 @@
 // A PDF read back, never trusted (a filing office's archive, or anyone's file):
 // what `extract` and `verify` need from it — its PDF/A claim, whether it is
 // tagged, its fonts, its pages and the files attached to it. PoDoFo parses it;
-// every stream this code reads itself is inflated with a size limit.
+// every stream this code reads itself is inflated with a size limit, and the
+// parsing runs in a child process (read_apart.cpp).
 #pragma once
 #include <string>
 #include <string_view>
@@ -47,8 +48,14 @@ struct ReadPdf {
   std::vector<ReadAttachment> attachments;
 };
 
-// Never throws for the content of `bytes`.
+// Never throws, crashes or hangs for the content of `bytes`: PoDoFo 0.9.8 parses
+// it in a child process (it crashes on some malformed files), whose findings
+// come back over a pipe; a child that crashes, or runs past a minute, makes the
+// file unreadable (`error` set).
 ReadPdf read(std::string_view bytes);
+
+// The same in this process, for the child (read_apart.cpp).
+ReadPdf read_in_process(std::string_view bytes);
 
 // `read` as the nianbao binary finds it in libnianbao-pdf.so (nianbao_pdf_reader).
 using ReadFn = ReadPdf (*)(std::string_view);

@@ -1,6 +1,7 @@
-// libFuzzer target: bytes -> the PDF reader of extract and verify (PoDoFo's
-// parser, the catalog, attachments, XMP, fonts and pages). Must never crash, hang
-// or leak, whatever the file.
+// libFuzzer target: bytes -> the PDF reader of extract, verify and sum (PoDoFo's
+// parser in its child process, the catalog, attachments, XMP, fonts and pages,
+// the findings sent back). nianbao must never crash, hang or leak, whatever the
+// file; a crash of the child is an unreadable file. (Slow: a fork per input.)
 #include <cstdint>
 #include <string_view>
 
