@@ -367,7 +367,7 @@ int verify_cmd(Env& env, const Args& a) {
     o.json = a.json;
     o.color = want_color(2) && !a.json;
     o.terminal = isatty(2);
-    const int code = verify_files(env, load_pdf_reader(), a.inputs, o);
+    const int code = verify_files(env, pdf_reader(), a.inputs, o);
     env.writer = {};
     return code;
   } catch (const EnvironmentError& e) {
@@ -382,7 +382,7 @@ int extract_cmd(const Args& a) {
   const std::string dir = a.out_dir_given ? a.out_dir : ".";
   if (!fs::is_directory(dir, ec)) return usage_error("-o 指定的文件夹不存在：" + dir);
   try {
-    return extract_files(load_pdf_reader(), a.inputs, dir, a.json_file, want_color(2), std::cerr);
+    return extract_files(pdf_reader(), a.inputs, dir, a.json_file, want_color(2), std::cerr);
   } catch (const EnvironmentError& e) {
     print_diagnostic(e.diagnostic(), {want_color(2), false}, std::cerr);
     return 3;
@@ -394,21 +394,21 @@ int extract_cmd(const Args& a) {
 // command is handed over with its arguments.
 int companion_cmd(const std::vector<std::string>& args) {
   const std::string program = "nianbao-" + args[0];
-  const char* what = args[0] == "serve" ? "网页编辑器" : "汇总";
-  const std::vector<std::string> paths = companion_paths(program);
-  for (const auto& path : paths) {
-    if (::access(path.c_str(), X_OK) != 0) continue;
-    std::vector<std::string> copy = args;
-    copy[0] = path;
-    std::vector<char*> argv;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ::execv(path.c_str(), argv.data());
-    std::cerr << "nianbao: 无法启动" << what << "程序 " << path << "（" << std::strerror(errno) << "）：请重新构建 nianbao\n";
+  const std::string what = args[0] == "serve" ? "网页编辑器" : "汇总";
+  std::string path;
+  try {
+    path = companion_program(program, what);
+  } catch (const EnvironmentError& e) {
+    std::cerr << "nianbao: " << e.message << '\n';
     return 3;
   }
-  std::cerr << "nianbao: 找不到" << what << "程序 " << program << "（应在 " << paths[0] << " 或 " << paths[1]
-            << "）：nianbao 的安装不完整，请重新构建（cmake --build build）或安装（cmake --install build）\n";
+  std::vector<std::string> copy = args;
+  copy[0] = path;
+  std::vector<char*> argv;
+  for (auto& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  ::execv(path.c_str(), argv.data());
+  std::cerr << "nianbao: 无法启动" << what << "程序 " << path << "（" << std::strerror(errno) << "）：请重新构建 nianbao\n";
   return 3;
 }
 

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace nb::cli {
 
-pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path, std::string* kept) {
+pdf::ReadPdf read_pdf_file(const std::string& reader, const std::string& path, std::string* kept) {
   pdf::ReadPdf out;
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
@@ -33,7 +33,7 @@ pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path, std::strin
     out.error = "文件过大（上限 " + std::to_string(limits::kPdfBytes / 1024 / 1024) + " MB）：年报的 PDF 通常不到 2 MB";
     return out;
   }
-  out = read(bytes);
+  out = pdf::read(bytes, reader);
   if (kept) *kept = std::move(bytes);
   return out;
 }
@@ -89,7 +89,7 @@ int write_out(const std::string& path, const std::string& bytes, std::string& sa
 
 }  // namespace
 
-int extract_files(pdf::ReadFn read, const std::vector<std::string>& pdfs, const std::string& out_dir, bool json,
+int extract_files(const std::string& reader, const std::vector<std::string>& pdfs, const std::string& out_dir, bool json,
                   bool color, std::ostream& err) {
   int code = 0;
   const DiagnosticStyle style{color, false};
@@ -98,7 +98,7 @@ int extract_files(pdf::ReadFn read, const std::vector<std::string>& pdfs, const 
     code = std::max(code, c);
   };
   for (const auto& path : pdfs) {
-    const pdf::ReadPdf pdf = read_pdf_file(read, path);
+    const pdf::ReadPdf pdf = read_pdf_file(reader, path);
     if (!pdf.error.empty()) { fail(path, pdf.error, 3); continue; }
     const pdf::ReadAttachment* toml = attachment(pdf, "Source", ".toml");
     if (!toml) {

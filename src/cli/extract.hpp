@@ -10,10 +10,10 @@
 
 namespace nb::cli {
 
-// A PDF file read with the module's reader; `error` set (Chinese) when the file
+// A PDF file read by the reader program (pdf::read); `error` set (Chinese) when the file
 // cannot be read at all (missing, too large, not a PDF, broken, encrypted). Its
 // bytes to `bytes` when not null.
-pdf::ReadPdf read_pdf_file(pdf::ReadFn read, const std::string& path, std::string* bytes = nullptr);
+pdf::ReadPdf read_pdf_file(const std::string& reader, const std::string& path, std::string* bytes = nullptr);
 
 // The attachment of a relationship (Source, Data) with a name ending in `suffix`,
 // or null.
@@ -26,7 +26,7 @@ std::string not_toml(const pdf::ReadAttachment& a);
 
 // Exit code: 0 all written, 1 a PDF without the files (or a file already there
 // with other content), 3 a PDF unreadable or a file unwritable.
-int extract_files(pdf::ReadFn read, const std::vector<std::string>& pdfs, const std::string& out_dir, bool json,
+int extract_files(const std::string& reader, const std::vector<std::string>& pdfs, const std::string& out_dir, bool json,
                   bool color, std::ostream& err);
 
 }  // namespace nb::cli

@@ -47,13 +47,7 @@ PdfWriter load_pdf_module() {
          }).share();
 }
 
-pdf::ReadFn load_pdf_reader() {
-#ifdef NB_PDF_LINKED
-  return &pdf::read;
-#else
-  return load<pdf::ReadFn>(companion_paths(kModule), "nianbao_pdf_reader");
-#endif
-}
+std::string pdf_reader() { return companion_program("nianbao-read-pdf", "PDF 读取"); }
 
 PdfWriter linked_pdf_writer(pdf::WriteFn write) {
   std::promise<pdf::WriteFn> p;

@@ -22,9 +22,9 @@ using PdfWriter = std::shared_future<pdf::WriteFn>;
 // is missing or does not load.
 PdfWriter load_pdf_module();
 
-// The module's PDF reader (extract, verify), loaded now; throws EnvironmentError
-// as get() does. In a program linking the PDF stage (NB_PDF_LINKED), pdf::read.
-pdf::ReadFn load_pdf_reader();
+// The program pdf::read parses received PDFs in (extract, verify, sum):
+// nianbao-read-pdf, found as the module is; EnvironmentError when it is missing.
+std::string pdf_reader();
 
 // A writer linked into the program.
 PdfWriter linked_pdf_writer(pdf::WriteFn write);

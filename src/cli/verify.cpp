@@ -113,11 +113,11 @@ std::string difference(const pdf::ReadPdf& a, const pdf::ReadPdf& b, const std::
   return where + "；可能的原因：" + cause;
 }
 
-Result verify_one(Env& env, pdf::ReadFn read, const std::string& path) {
+Result verify_one(Env& env, const std::string& reader, const std::string& path) {
   Result r;
   r.json["file"] = path;
   std::string bytes;
-  const pdf::ReadPdf p = read_pdf_file(read, path, &bytes);
+  const pdf::ReadPdf p = read_pdf_file(reader, path, &bytes);
   if (!p.error.empty()) {
     r.verdict = Verdict::Unreadable;
     r.finding = p.error;
@@ -157,17 +157,17 @@ Result verify_one(Env& env, pdf::ReadFn read, const std::string& path) {
   const auto report = read_report(env, src, scratch);
   r.verdict = Verdict::Differs;
   r.finding = "附带的 " + a->name + " 检查通过，但用它重新生成的 PDF 与此文件不同：" +
-              difference(p, read(rebuilt), bytes, rebuilt, report ? report->layout->path : "（layouts/）");
+              difference(p, pdf::read(rebuilt, reader), bytes, rebuilt, report ? report->layout->path : "（layouts/）");
   return r;
 }
 
 }  // namespace
 
-int verify_files(Env& env, pdf::ReadFn read, const std::vector<std::string>& pdfs, const VerifyOptions& options) {
+int verify_files(Env& env, const std::string& reader, const std::vector<std::string>& pdfs, const VerifyOptions& options) {
   std::vector<Result> results(pdfs.size());
   std::atomic<size_t> done{0};
   run_parallel(pdfs.size(), static_cast<unsigned>(std::max(1, options.jobs)), [&](size_t i) {
-    results[i] = verify_one(env, read, pdfs[i]);
+    results[i] = verify_one(env, reader, pdfs[i]);
     const size_t n = ++done;
     if (options.terminal && !options.quiet && !options.json && pdfs.size() > 1)
       std::cerr << "\r核验中 " << n << "/" << pdfs.size() << std::flush;

@@ -19,6 +19,6 @@ struct VerifyOptions {
 
 // Exit code: 0 every PDF verified (一致), 1 one failed a check, differs or could
 // not be verified (no input attached), 3 one could not be read.
-int verify_files(Env& env, pdf::ReadFn read, const std::vector<std::string>& pdfs, const VerifyOptions& options);
+int verify_files(Env& env, const std::string& reader, const std::vector<std::string>& pdfs, const VerifyOptions& options);
 
 }  // namespace nb::cli

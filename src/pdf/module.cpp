@@ -1,8 +1,6 @@
 // The entry point of libnianbao-pdf.so, the PDF stage as a module that the nianbao
 // binary loads while it reads and sets the report (cli/pdf_module.hpp). The rest
 // of the pipeline's symbols come from the binary, which exports them.
-#include "pdf/reader.hpp"
 #include "pdf/writer.hpp"
 
 extern "C" __attribute__((visibility("default"))) nb::pdf::WriteFn nianbao_pdf_writer() { return &nb::pdf::write; }
-extern "C" __attribute__((visibility("default"))) nb::pdf::ReadFn nianbao_pdf_reader() { return &nb::pdf::read; }

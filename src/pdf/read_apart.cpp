@@ -1,21 +1,27 @@
-// pdf::read: the parsing of a received PDF in a child process. PoDoFo 0.9.8
-// (Debian's) crashes on some malformed files (fuzz_pdf found one in
+// pdf::read: a received PDF parsed by another program. PoDoFo 0.9.8 (Debian's)
+// crashes on some malformed files (fuzz_pdf found one in
 // PdfEncrypt::CreatePdfEncrypt); a crash there must make the file unreadable,
-// never end nianbao. The child writes what it read as length-prefixed fields.
+// never end nianbao. The reader program (read_main.cpp) is started with
+// posix_spawn, not a bare fork: verify reads on several threads, and a child
+// forked from one of them can wait forever on a lock another thread held.
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
-#include <cstdint>
 #include <cstring>
-#include <optional>
 #include <string>
 
 #include "core/write_all.hpp"
+#include "pdf/read_wire.hpp"
 #include "pdf/reader.hpp"
+
+extern char** environ;
 
 namespace nb::pdf {
 
@@ -23,170 +29,89 @@ namespace {
 
 constexpr int kSeconds = 60;  // a file PoDoFo parses longer than this is unreadable
 
-class Out {
- public:
-  void num(int64_t v) { s_.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void str(const std::string& v) {
-    num(static_cast<int64_t>(v.size()));
-    s_ += v;
-  }
-  const std::string& bytes() const { return s_; }
-
- private:
-  std::string s_;
-};
-
-class In {
- public:
-  explicit In(const std::string& s) : s_(s) {}
-  int64_t num() {
-    int64_t v = 0;
-    if (at_ + sizeof v > s_.size()) { ok_ = false; return 0; }
-    std::memcpy(&v, s_.data() + at_, sizeof v);
-    at_ += sizeof v;
-    return v;
-  }
-  std::string str() {
-    const int64_t n = num();
-    if (n < 0 || static_cast<uint64_t>(n) > s_.size() - at_) { ok_ = false; return {}; }
-    std::string v = s_.substr(at_, static_cast<size_t>(n));
-    at_ += static_cast<size_t>(n);
-    return v;
-  }
-  size_t count() {
-    const int64_t n = num();
-    if (n < 0 || static_cast<uint64_t>(n) > s_.size()) { ok_ = false; return 0; }
-    return static_cast<size_t>(n);
-  }
-  bool good() const { return ok_; }                          // no field past the end so far
-  bool ok() const { return ok_ && at_ == s_.size(); }        // every byte read, none missing
-
- private:
-  const std::string& s_;
-  size_t at_ = 0;
-  bool ok_ = true;
-};
-
-std::string encode(const ReadPdf& r) {
-  Out o;
-  o.str(r.error);
-  o.num(r.encrypted);
-  o.str(r.version);
-  o.num(r.pdfa_part);
-  o.str(r.pdfa_conformance);
-  o.num(r.output_intent);
-  o.num(r.tagged);
-  o.str(r.producer);
-  o.num(r.pages);
-  o.num(r.a4_pages);
-  o.num(static_cast<int64_t>(r.page_list.size()));
-  for (const auto& p : r.page_list) {
-    o.num(p.object);
-    o.str(p.content);
-  }
-  o.num(static_cast<int64_t>(r.fonts.size()));
-  for (const auto& f : r.fonts) {
-    o.str(f.name);
-    o.num(f.embedded);
-    o.num(f.subset);
-    o.str(f.program);
-  }
-  o.num(static_cast<int64_t>(r.attachments.size()));
-  for (const auto& a : r.attachments) {
-    o.str(a.name);
-    o.str(a.relationship);
-    o.str(a.mime);
-    o.str(a.mod_date);
-    o.str(a.bytes);
-    o.num(a.associated);
-    o.str(a.problem);
-  }
-  return o.bytes();
-}
-
-std::optional<ReadPdf> decode(const std::string& s) {
-  In in(s);
-  ReadPdf r;
-  r.error = in.str();
-  r.encrypted = in.num() != 0;
-  r.version = in.str();
-  r.pdfa_part = static_cast<int>(in.num());
-  r.pdfa_conformance = in.str();
-  r.output_intent = in.num() != 0;
-  r.tagged = in.num() != 0;
-  r.producer = in.str();
-  r.pages = static_cast<int>(in.num());
-  r.a4_pages = static_cast<int>(in.num());
-  for (size_t n = in.count(), i = 0; i < n && in.good(); ++i) {
-    ReadPage p;
-    p.object = static_cast<int>(in.num());
-    p.content = in.str();
-    r.page_list.push_back(std::move(p));
-  }
-  for (size_t n = in.count(), i = 0; i < n && in.good(); ++i) {
-    ReadFont f;
-    f.name = in.str();
-    f.embedded = in.num() != 0;
-    f.subset = in.num() != 0;
-    f.program = in.str();
-    r.fonts.push_back(std::move(f));
-  }
-  for (size_t n = in.count(), i = 0; i < n && in.good(); ++i) {
-    ReadAttachment a;
-    a.name = in.str();
-    a.relationship = in.str();
-    a.mime = in.str();
-    a.mod_date = in.str();
-    a.bytes = in.str();
-    a.associated = in.num() != 0;
-    a.problem = in.str();
-    r.attachments.push_back(std::move(a));
-  }
-  if (!in.ok()) return std::nullopt;
-  return r;
-}
-
 ReadPdf unreadable(const std::string& why) {
   ReadPdf r;
   r.error = "PDF 文件结构损坏，无法读取（" + why + "）：请向报送单位重新索取";
   return r;
 }
 
-}  // namespace
+// The program's environment failing (not the file): said as such.
+ReadPdf cannot_start(const std::string& what, int err) {
+  ReadPdf r;
+  r.error = "无法启动 PDF 读取程序（" + what + "：" + std::strerror(err) + "）：请检查 nianbao 的安装";
+  return r;
+}
 
-ReadPdf read(std::string_view bytes) {
-  int fds[2];
-  if (::pipe(fds) != 0) return unreadable("无法创建管道");
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    ::close(fds[0]);
-    ::close(fds[1]);
-    return unreadable("无法创建子进程");
+// Closes its descriptor once.
+struct Fd {
+  int fd = -1;
+  ~Fd() { reset(); }
+  void reset() {
+    if (fd >= 0) ::close(fd);
+    fd = -1;
   }
-  if (pid == 0) {  // the child: parse, write, leave without running exit handlers
-    ::close(fds[0]);
-    // A crash ends the child only: no handler of the parent's (a sanitizer's, a
-    // fuzzer's) reports it as the parent's.
-    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) ::signal(sig, SIG_DFL);
-    const bool ok = write_all(fds[1], encode(read_in_process(bytes)));
-    ::_exit(ok ? 0 : 1);
-  }
-  ::close(fds[1]);
+};
+
+// Everything the child writes to `fd` until it closes it or `deadline` passes
+// (then `timed_out`).
+std::string collect(int fd, std::chrono::steady_clock::time_point deadline, bool& timed_out) {
   std::string got;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kSeconds);
-  bool timed_out = false;
+  timed_out = false;
   for (char buf[64 * 1024];;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    pollfd p{fds[0], POLLIN, 0};
+    pollfd p{fd, POLLIN, 0};
     const int ready = left.count() > 0 ? ::poll(&p, 1, static_cast<int>(left.count())) : 0;
     if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) { timed_out = ready == 0; break; }
-    const ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (ready <= 0) {
+      timed_out = ready == 0;
+      return got;
+    }
+    const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
+    if (n <= 0) return got;
     got.append(buf, static_cast<size_t>(n));
   }
-  ::close(fds[0]);
+}
+
+}  // namespace
+
+ReadPdf read(std::string_view bytes, const std::string& program) {
+  // The bytes in an anonymous file, the child's stdin: no pipe to feed while reading.
+  Fd in, out_r, out_w;
+  in.fd = ::memfd_create("nianbao-pdf", MFD_CLOEXEC);
+  if (in.fd < 0) return cannot_start("memfd_create", errno);
+  if (!write_all(in.fd, bytes) || ::lseek(in.fd, 0, SEEK_SET) != 0) return cannot_start("写入临时文件", errno);
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return cannot_start("pipe2", errno);
+  out_r.fd = fds[0];
+  out_w.fd = fds[1];
+
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attr;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawnattr_init(&attr);
+  posix_spawn_file_actions_adddup2(&actions, in.fd, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_w.fd, 1);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);  // PoDoFo's own complaints
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &all);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  std::string arg0 = program;
+  char* argv[] = {arg0.data(), nullptr};
+  pid_t pid = 0;
+  const int spawned = ::posix_spawn(&pid, program.c_str(), &actions, &attr, argv, environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (spawned != 0) return cannot_start(program, spawned);
+  out_w.reset();  // the child's copy stays: its end of the pipe is the only writer
+  in.reset();
+
+  bool timed_out = false;
+  const std::string got = collect(out_r.fd, std::chrono::steady_clock::now() + std::chrono::seconds(kSeconds), timed_out);
+  out_r.reset();
   if (timed_out) ::kill(pid, SIGKILL);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {

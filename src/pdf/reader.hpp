@@ -2,7 +2,7 @@
 // what `extract` and `verify` need from it — its PDF/A claim, whether it is
 // tagged, its fonts, its pages and the files attached to it. PoDoFo parses it;
 // every stream this code reads itself is inflated with a size limit, and the
-// parsing runs in a child process (read_apart.cpp).
+// parsing runs in a program of its own, nianbao-read-pdf (read_apart.cpp).
 #pragma once
 #include <string>
 #include <string_view>
@@ -49,15 +49,12 @@ struct ReadPdf {
 };
 
 // Never throws, crashes or hangs for the content of `bytes`: PoDoFo 0.9.8 parses
-// it in a child process (it crashes on some malformed files), whose findings
-// come back over a pipe; a child that crashes, or runs past a minute, makes the
-// file unreadable (`error` set).
-ReadPdf read(std::string_view bytes);
+// it in `program` (nianbao-read-pdf, read_main.cpp; it crashes on some malformed
+// files), whose findings come back over a pipe; a program that crashes, or runs
+// past a minute, makes the file unreadable (`error` set). Safe on any thread.
+ReadPdf read(std::string_view bytes, const std::string& program);
 
-// The same in this process, for the child (read_apart.cpp).
+// The same in this process, for the reader program.
 ReadPdf read_in_process(std::string_view bytes);
-
-// `read` as the nianbao binary finds it in libnianbao-pdf.so (nianbao_pdf_reader).
-using ReadFn = ReadPdf (*)(std::string_view);
 
 }  // namespace nb::pdf

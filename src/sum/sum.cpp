@@ -10,6 +10,7 @@
 #include "cli/diagnostics_out.hpp"
 #include "cli/extract.hpp"
 #include "cli/init.hpp"
+#include "cli/pdf_module.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/safe_write.hpp"
 #include "cli/toml_edit.hpp"
@@ -36,7 +37,7 @@ struct Entry {
 // The input's text: a TOML file, or the input a PDF carries (build --attach).
 SourceRef load(const std::string& path, Diagnostics& d) {
   if (path.size() < 4 || path.compare(path.size() - 4, 4, ".pdf") != 0) return read_source(path, d);
-  const pdf::ReadPdf p = cli::read_pdf_file(&pdf::read, path);
+  const pdf::ReadPdf p = cli::read_pdf_file(cli::pdf_reader(), path);
   std::string problem = p.error;
   const pdf::ReadAttachment* a = problem.empty() ? cli::attachment(p, "Source", ".toml") : nullptr;
   if (problem.empty() && !a) problem = "此 PDF 没有附带输入文件（不是用 nianbao build --attach 生成的）：请改用报送单位的 TOML 文件";

@@ -253,6 +253,27 @@ try:
                 said = r.stdout + r.stderr
                 check(r.returncode == int(code.split()[1]) and phrase in said,
                       "corpus-pdf %s, %s: %s, %r (got %d: %s)" % (name, verb, code, phrase, r.returncode, said.strip().splitlines()[-1:]))
+
+    # Many PDFs on many threads: each read by its own reader program. (A reader
+    # forked from one of verify's threads once waited forever on a lock another
+    # thread held: one PDF in three came out 无法读取 after the 60 s limit.)
+    many = []
+    for i in range(8):
+        for b in built:
+            many.append(os.path.join(tmp, "many-%d-%s" % (i, os.path.basename(b))))
+            shutil.copyfile(b, many[-1])
+    r = run("verify", *many, "-j", "8", "-q")
+    check(r.returncode == 0 and "共 %d 份：%d 份一致。" % (len(many), len(many)) in r.stderr,
+          "verify -j 8 of %d PDFs: every one 一致 (%s)" % (len(many), r.stderr.strip()))
+
+    # Without its reader program (a copied binary): an environment error, exit 3.
+    lone = os.path.join(tmp, "lone")
+    os.mkdir(lone)
+    shutil.copy(binary, lone)
+    r = subprocess.run(
+        [os.path.join(lone, os.path.basename(binary)), "extract", sample, "-o", lone], capture_output=True, text=True)
+    check(r.returncode == 3 and "找不到PDF 读取程序 nianbao-read-pdf" in r.stderr and not os.path.exists(os.path.join(lone, "quanan-2020.toml")),
+          "a binary without nianbao-read-pdf: exit 3, the program named (%s)" % r.stderr.strip())
 finally:
     shutil.rmtree(tmp)
 sys.exit(exit_code())
