@@ -46,6 +46,10 @@ const pdf::ReadAttachment* attachment(const pdf::ReadPdf& pdf, const std::string
   return nullptr;
 }
 
+namespace {
+
+// Why an attached input is not a TOML file nianbao could have written (its type,
+// UTF-8, TOML syntax), or "" when it is one.
 std::string not_toml(const pdf::ReadAttachment& a) {
   if (a.mime != "application/toml") return "类型为 " + (a.mime.empty() ? std::string("（未注明）") : a.mime) + "，不是 application/toml";
   if (!decode_utf8(a.bytes)) return "不是 UTF-8 文本";
@@ -55,6 +59,21 @@ std::string not_toml(const pdf::ReadAttachment& a) {
     return "不是有效的 TOML";
   }
   return "";
+}
+
+}  // namespace
+
+AttachedSource attached_source(const pdf::ReadPdf& pdf) {
+  using Fault = AttachedSource::Fault;
+  const pdf::ReadAttachment* a = attachment(pdf, "Source", ".toml");
+  if (!a)
+    return {nullptr, Fault::Absent,
+            pdf.attachments.empty() ? "此 PDF 没有附带输入文件"
+                                    : "此 PDF 的附件中没有输入文件（AFRelationship 为 Source、名称以 .toml 结尾）"};
+  if (!a->problem.empty()) return {nullptr, Fault::Unreadable, "附件 " + a->name + " 无法读取：" + a->problem};
+  if (const std::string why = not_toml(*a); !why.empty())
+    return {nullptr, Fault::NotInput, "附件 " + a->name + " 不是 nianbao 的输入文件（" + why + "）"};
+  return {a, Fault::None, ""};
 }
 
 namespace {
@@ -100,23 +119,22 @@ int extract_files(const std::string& reader, const std::vector<std::string>& pdf
   for (const auto& path : pdfs) {
     const pdf::ReadPdf pdf = read_pdf_file(reader, path);
     if (!pdf.error.empty()) { fail(path, pdf.error, 3); continue; }
-    const pdf::ReadAttachment* toml = attachment(pdf, "Source", ".toml");
-    if (!toml) {
-      fail(path, pdf.attachments.empty()
-                     ? "此 PDF 没有附带输入文件：它不是用 nianbao build --attach 生成的，请向报送单位索取 TOML 文件或带附件的 PDF"
-                     : "此 PDF 的附件中没有输入文件（AFRelationship 为 Source、名称以 .toml 结尾）",
-           1);
-      continue;
+    const AttachedSource source = attached_source(pdf);
+    switch (source.fault) {
+      case AttachedSource::Fault::None: break;
+      case AttachedSource::Fault::Absent:
+        fail(path, source.message + "：它不是用 nianbao build --attach 生成的，请向报送单位索取 TOML 文件或带附件的 PDF", 1);
+        continue;
+      case AttachedSource::Fault::Unreadable: fail(path, source.message, 3); continue;
+      case AttachedSource::Fault::NotInput:
+        fail(path, source.message + "：此 PDF 不是 nianbao build --attach 生成的，或已被改动", 1);
+        continue;
     }
-    std::vector<std::pair<const pdf::ReadAttachment*, std::string>> files{{toml, ".toml"}};
+    std::vector<std::pair<const pdf::ReadAttachment*, std::string>> files{{source.file, ".toml"}};
     if (json) {
       const pdf::ReadAttachment* data = attachment(pdf, "Data", ".json");
       if (!data) { fail(path, "此 PDF 没有附带各表数字（JSON）", 1); continue; }
       files.emplace_back(data, ".json");
-    }
-    if (const std::string why = toml->problem.empty() ? not_toml(*toml) : ""; !why.empty()) {
-      fail(path, "附件 " + toml->name + " 不是 nianbao 的输入文件（" + why + "）：此 PDF 不是 nianbao build --attach 生成的，或已被改动", 1);
-      continue;
     }
     for (const auto& [a, suffix] : files) {
       if (!a->problem.empty()) { fail(path, "附件 " + a->name + " 无法读取：" + a->problem, 3); continue; }

@@ -20,9 +20,16 @@ pdf::ReadPdf read_pdf_file(const std::string& reader, const std::string& path, s
 const pdf::ReadAttachment* attachment(const pdf::ReadPdf& pdf, const std::string& relationship,
                                       const std::string& suffix);
 
-// Why an attached input is not a TOML file nianbao could have written (its type,
-// UTF-8, TOML syntax), or "" when it is one.
-std::string not_toml(const pdf::ReadAttachment& a);
+// The input a PDF carries (build --attach), judged once for extract, verify and
+// sum: the attachment, or what is wrong with the PDF in that respect (Chinese,
+// without what to do: each command says that).
+struct AttachedSource {
+  enum class Fault { None, Absent, Unreadable, NotInput };
+  const pdf::ReadAttachment* file = nullptr;  // an input nianbao could have written
+  Fault fault = Fault::None;                  // otherwise: none attached, its bytes unreadable, not TOML
+  std::string message;                        // the fault, said
+};
+AttachedSource attached_source(const pdf::ReadPdf& pdf);
 
 // Exit code: 0 all written, 1 a PDF without the files (or a file already there
 // with other content), 3 a PDF unreadable or a file unwritable.

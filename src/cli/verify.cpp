@@ -124,14 +124,15 @@ Result verify_one(Env& env, const std::string& reader, const std::string& path) 
     return r;
   }
   describe(p, r);
-  const pdf::ReadAttachment* a = attachment(p, "Source", ".toml");
-  const std::string why = !a ? "" : !a->problem.empty() ? "无法读取：" + a->problem : not_toml(*a);
-  if (!a || !why.empty()) {
+  const AttachedSource source = attached_source(p);
+  if (!source.file) {
     r.verdict = Verdict::Unverified;
-    r.finding = !a ? "没有附带输入文件：只核对了上述格式信息，数字的勾稽关系和排版无法核验（请报送单位用 nianbao build --attach 生成）"
-                   : "附带的 " + a->name + " 不是 nianbao 的输入文件（" + why + "）：数字和排版无法核验";
+    r.finding = source.message + (source.fault == AttachedSource::Fault::Absent
+                                      ? "：只核对了上述格式信息，数字的勾稽关系和排版无法核验（请报送单位用 nianbao build --attach 生成）"
+                                      : "：数字和排版无法核验");
     return r;
   }
+  const pdf::ReadAttachment* a = source.file;
   r.json["source"] = a->name;
   auto src = std::make_shared<SourceFile>(SourceFile{path + " 中的 " + a->name, a->bytes});
   Outcome o;

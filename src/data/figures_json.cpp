@@ -15,13 +15,9 @@ std::string plain(const compose::TableCell& c) {
   return encode_utf8(s);
 }
 
-// 4068.208 from 40682080: the amount in 万元 as a JSON number, exactly.
-json::Object amount(int64_t v) {
-  char b[40];
-  std::snprintf(b, sizeof b, "%s%lld.%04lld", v < 0 ? "-" : "", static_cast<long long>((v < 0 ? -v : v) / 10000),
-                static_cast<long long>((v < 0 ? -v : v) % 10000));
-  return json::Object::parse(b);
-}
+// 4068.208 from 40682080: the amount in 万元 as a JSON number, exactly (the
+// digits as printed).
+json::Object amount(int64_t v) { return json::Object::parse(layout::format_figure(v, layout::FigureType::Amount)); }
 
 }  // namespace
 

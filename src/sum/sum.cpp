@@ -1,7 +1,6 @@
 #include "sum/sum.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <memory>
 #include <set>
@@ -38,31 +37,18 @@ struct Entry {
 SourceRef load(const std::string& path, Diagnostics& d) {
   if (path.size() < 4 || path.compare(path.size() - 4, 4, ".pdf") != 0) return read_source(path, d);
   const pdf::ReadPdf p = cli::read_pdf_file(cli::pdf_reader(), path);
-  std::string problem = p.error;
-  const pdf::ReadAttachment* a = problem.empty() ? cli::attachment(p, "Source", ".toml") : nullptr;
-  if (problem.empty() && !a) problem = "此 PDF 没有附带输入文件（不是用 nianbao build --attach 生成的）：请改用报送单位的 TOML 文件";
-  if (problem.empty() && !a->problem.empty()) problem = "附件 " + a->name + " 无法读取：" + a->problem;
-  if (problem.empty()) {
-    if (const std::string why = cli::not_toml(*a); !why.empty())
-      problem = "附件 " + a->name + " 不是 nianbao 的输入文件（" + why + "）";
-  }
-  if (!problem.empty()) {
-    d.add({Severity::Error, {}, problem, path});
+  if (!p.error.empty()) {
+    d.add({Severity::Error, {}, p.error, path});
     return nullptr;
   }
-  return std::make_shared<SourceFile>(SourceFile{path + " 中的 " + a->name, a->bytes});
-}
-
-// 4068.208 from 40682080 (an amount in 1/10000); a count as it is.
-std::string number_text(int64_t v, layout::FigureType type) {
-  if (type != layout::FigureType::Amount) return std::to_string(v);
-  const int64_t a = v < 0 ? -v : v;
-  std::string s = (v < 0 ? "-" : "") + std::to_string(a / 10000);
-  char frac[8];
-  std::snprintf(frac, sizeof frac, "%04lld", static_cast<long long>(a % 10000));
-  std::string f = frac;
-  while (!f.empty() && f.back() == '0') f.pop_back();
-  return f.empty() ? s : s + "." + f;
+  const cli::AttachedSource source = cli::attached_source(p);
+  if (!source.file) {
+    const bool absent = source.fault == cli::AttachedSource::Fault::Absent;
+    d.add({Severity::Error, {},
+           source.message + (absent ? "：它不是用 nianbao build --attach 生成的，" : "：") + "请改用报送单位的 TOML 文件", path});
+    return nullptr;
+  }
+  return std::make_shared<SourceFile>(SourceFile{path + " 中的 " + source.file->name, source.file->bytes});
 }
 
 std::string csv_field(const std::string& s) {
@@ -204,7 +190,7 @@ int sum_reports(cli::Env& env, const std::vector<std::string>& inputs, const Opt
     std::string cells;
     size_t n = 0;
     for (; i + n < columns.size() && columns[i + n].table == c.table && columns[i + n].field == c.field; ++n)
-      cells += (n ? ", " : "") + number_text(total[i + n], f.types[columns[i + n].column]);
+      cells += (n ? ", " : "") + layout::format_figure(total[i + n], f.types[columns[i + n].column]);
     edits.push_back({{c.section->key, f.key}, n == 1 ? cells : "[" + cells + "]"});
     if (const std::string& u = unit[c.section->key + "." + f.key]; !u.empty())
       edits.push_back({{c.section->key, f.key + "_unit"}, cli::toml_string(u, false)});
@@ -252,12 +238,12 @@ int sum_reports(cli::Env& env, const std::vector<std::string>& inputs, const Opt
   }
   for (const Entry* e : in) {
     std::vector<std::string> row{e->path, e->report()->organ};
-    for (const auto& c : columns) row.push_back(number_text(value(e, c), c.table->fields[c.field].types[c.column]));
+    for (const auto& c : columns) row.push_back(layout::format_figure(value(e, c), c.table->fields[c.field].types[c.column]));
     sheet.rows.push_back(std::move(row));
   }
   std::vector<std::string> sum_row{"合计", o.organ};
   for (size_t i = 0; i < columns.size(); ++i)
-    sum_row.push_back(number_text(total[i], columns[i].table->fields[columns[i].field].types[columns[i].column]));
+    sum_row.push_back(layout::format_figure(total[i], columns[i].table->fields[columns[i].field].types[columns[i].column]));
   sheet.rows.push_back(std::move(sum_row));
 
   // Written: the workbook first (the likeliest to fail), then the CSV and the TOML.

@@ -7,6 +7,7 @@ rest in 万元), checked against sums computed here from the TOML files (tomllib
   - 汇总.toml: its figures (tomllib) are the sums; `check` passes and `build` makes its PDF;
   - the same run twice gives the same bytes; PDFs built with --attach sum as their TOML;
   - bad input: two formats (names each file's), one organ twice (names both files),
+    PDFs that carry no input, are truncated or carry a non-TOML one (each named, exit 3),
     a report failing R1 left out (exit 1) unless --include-invalid, no --organ.
   sum_test.py NIANBAO_BINARY SOURCE_DIR"""
 import csv
@@ -205,6 +206,18 @@ try:
         names = [row[0] for row in csv.reader(f)][1:]
     check(r.returncode == 1 and names == [reports[1], broken, "合计"] and "也不能通过检查" in r.stderr,
           "--include-invalid counts it, and says the summed TOML fails the check too")
+    plain = os.path.join(tmp, "plain")
+    os.mkdir(plain)
+    run("build", reports[1], "-o", plain, "-q")
+    corpus = os.path.join(source, "tests", "corpus-pdf")
+    r = run("sum", reports[2], os.path.join(plain, "r00.pdf"), os.path.join(corpus, "truncated.pdf"),
+            os.path.join(corpus, "attachment-not-toml.pdf"), "--organ", "x", "-o", os.path.join(bad, "s4"))
+    said = r.stderr
+    check(r.returncode == 3 and "r00.pdf: 错误: 此 PDF 没有附带输入文件：它不是用 nianbao build --attach 生成的，请改用报送单位的 TOML 文件" in said
+          and "truncated.pdf: 错误: PDF 文件不完整" in said
+          and "attachment-not-toml.pdf: 错误: 附件 report.toml 不是 nianbao 的输入文件（不是 UTF-8 文本）：请改用报送单位的 TOML 文件" in said
+          and "3 个文件无法读取" in said and not [n for n in os.listdir(bad) if n.startswith("s4")],
+          "PDFs without an input, truncated, or with a non-TOML input: each named, exit 3, nothing written (%s)" % said.strip())
     r = run("sum", reports[1], "-o", os.path.join(bad, "s3"))
     check(r.returncode == 2 and "--organ" in r.stderr, "no --organ: usage error")
 finally:
