@@ -220,6 +220,14 @@ BOOST_AUTO_TEST_CASE(installed_tree_runs_from_another_folder) {
   BOOST_CHECK(fs::exists(t.file("elsewhere/quanan-2020.pdf")));
   BOOST_CHECK(run(t.file("prefix/bin/nianbao") + " layouts").out.find(t.file("prefix/share/nianbao/layouts/2019.toml")) !=
               std::string::npos);
+  // The installed reader program reads a PDF back: extract gives the input again.
+  fs::create_directory(t.file("elsewhere/a"));
+  Output a = run("cd " + t.file("elsewhere") + " && " + t.file("prefix/bin/nianbao") + " build --attach " + kSample + " -o a");
+  BOOST_REQUIRE_EQUAL(a.code, 0);
+  Output x = run(t.file("prefix/bin/nianbao") + " extract " + t.file("elsewhere/a/quanan-2020.pdf") + " -o " + t.file("elsewhere"));
+  BOOST_TEST_INFO(x.err);
+  BOOST_CHECK_EQUAL(x.code, 0);
+  BOOST_CHECK(read_file(t.file("elsewhere/quanan-2020.toml")) == read_file(kSample));
 }
 
 // The PDF stage is a module the binary loads: without it, check still works and
