@@ -146,6 +146,19 @@ try:
               "the previewed PDF shows the typed figure: %r" % line.strip())
     if shots:
         b.screenshot(os.path.join(shots, "preview.png"))
+
+    # Narrower windows: every table stays inside its section (四's 15 columns
+    # scroll in their own box when they must), the page never wider than the window.
+    for width in (1280, 1024, 800):
+        b.size(width, 900)
+        fit = b.wait("const w=document.documentElement.clientWidth;"
+                     "const out=[...document.querySelectorAll('table.official')].filter(t=>{"
+                     "  const r=t.getBoundingClientRect(), sec=t.closest('section').getBoundingClientRect();"
+                     "  const scrolls=['auto','scroll'].includes(getComputedStyle(t.parentElement).overflowX)"
+                     "    && t.parentElement.getBoundingClientRect().right<=sec.right+0.5;"
+                     "  return (r.right>sec.right+0.5 || r.left<sec.left-0.5) && !scrolls;}).length;"
+                     "return window.innerWidth<=%d && document.documentElement.scrollWidth<=w ? [out, w] : null" % width, 5)[0]
+        check(fit is not None and fit[0] == 0, "at %d px every table is inside its section, no page overflow (%r)" % (width, fit))
 finally:
     b.quit()
     code = srv.stop()

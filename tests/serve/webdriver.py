@@ -79,6 +79,9 @@ class Browser:
                 return v, time.time() - start
             time.sleep(0.02)
 
+    def size(self, width, height):
+        self.s("POST", "/window/rect", {"width": width, "height": height})
+
     def screenshot(self, path):
         with open(path, "wb") as f:
             f.write(base64.b64decode(self.s("GET", "/screenshot")))

@@ -392,7 +392,8 @@ function tableOf(s, t, v, year) {
     rows[c.row].append(td);
   }
   body.append(...rows);
-  const box = el('div', {}, table);
+  // Wider than the card (四's 15 columns at a narrow window): it scrolls in its own box.
+  const box = el('div', {}, el('div', { class: 'table-scroll' }, table));
   for (const f of t.fields)
     if (f.units.length && !t.cells.some((c) => c.field === t.fields.indexOf(f) && c.text))
       box.append(el('p', { class: 'unit' }, yearText(f.label, year) + '的金额单位：', unitSelect(s, f, v)));
