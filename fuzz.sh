@@ -6,8 +6,10 @@
 #   fuzz_layout    TOML text -> layout (a format file)
 #   fuzz_serve     an HTTP request -> nianbao serve's answer (routes, names, JSON,
 #                  edits of the TOML in place, checks, builds)
-#   fuzz_pdf       a PDF file -> what extract, verify and sum read of it (PoDoFo's parser in a child,
-#                  attachments, XMP, fonts, pages); seeds tests/fuzz/pdf-seeds
+#   fuzz_pdf       a PDF file -> what extract, verify and sum read of it (PoDoFo's parser in the
+#                  reader program, attachments, XMP, fonts, pages); seeds tests/fuzz/pdf-seeds.
+#                  The reader program's own crashes (PoDoFo's) are unreadable files, not
+#                  findings: counted from build-fuzz/fuzz_pdf-reader.log
 # Seeds: input/*.toml and the bad-input corpus tests/corpus/*.toml (layouts/*.toml
 # for fuzz_layout); the corpus each run grows is kept in build-fuzz/corpus-TARGET.
 # A crash, leak or timeout is written to build-fuzz/artifacts/ and makes the script
@@ -54,11 +56,17 @@ for target in "${targets[@]}"; do
   # The corpus first: new inputs go there. The layouts come from the source tree.
   # No allocation stacks in ASan's reports and a smaller quarantine: 17 % more
   # executions of fuzz_pipeline; run an artifact again without them for the stacks.
-  NIANBAO_DATA=$PWD ASAN_OPTIONS=detect_leaks=1:malloc_context_size=0:quarantine_size_mb=64 \
+  reader_log=build-fuzz/$target-reader.log  # fuzz_pdf's reader program: PoDoFo's crashes, each an unreadable file
+  rm -f "$reader_log"
+  NIANBAO_DATA=$PWD NIANBAO_READER_LOG=$PWD/$reader_log ASAN_OPTIONS=detect_leaks=1:malloc_context_size=0:quarantine_size_mb=64 \
     build-fuzz/tests/fuzz/$target "${limit[@]}" \
     -max_len=65536 -rss_limit_mb=2048 -timeout=60 -dict=tests/fuzz/$([ "$target" = fuzz_pdf ] && echo pdf || echo toml).dict -print_final_stats=1 \
     -artifact_prefix=build-fuzz/artifacts/$target- "$corpus" "$seeds" >"$log" 2>&1 || status=1
   grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|ERROR|SUMMARY' "$log" |
     sed "s/^/  $target: /" >&2
+  if [ -s "$reader_log" ]; then
+    echo "  $target: the reader program stopped on $(grep -c '^SUMMARY' "$reader_log" || true) inputs (each reported as an unreadable file, as it must be; $reader_log):" >&2
+    grep '^SUMMARY' "$reader_log" | sed 's/^SUMMARY: //; s/ (\/[^)]*)//; s/ (BuildId[^)]*)//' | sort | uniq -c | sort -rn | head -5 | sed "s/^/    /" >&2
+  fi
 done
 exit $status
