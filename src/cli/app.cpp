@@ -352,7 +352,7 @@ int pipeline_cmd(Env& env, const Args& a) {
 }
 
 int verify_cmd(Env& env, const Args& a) {
-  if (a.inputs.empty()) return usage_error("nianbao verify 须给出 PDF 文件");
+  if (a.inputs.empty()) return usage_error("verify 须给出 PDF 文件，如 nianbao verify 收到的/*.pdf");
   try {
     env.epoch = std::nullopt;  // each PDF is rebuilt with its own date
     env.conformance = pdf::Conformance::A3a;
@@ -377,7 +377,7 @@ int verify_cmd(Env& env, const Args& a) {
 }
 
 int extract_cmd(const Args& a) {
-  if (a.inputs.empty()) return usage_error("nianbao extract 须给出 PDF 文件");
+  if (a.inputs.empty()) return usage_error("extract 须给出 PDF 文件，如 nianbao extract 报告.pdf");
   std::error_code ec;
   const std::string dir = a.out_dir_given ? a.out_dir : ".";
   if (!fs::is_directory(dir, ec)) return usage_error("-o 指定的文件夹不存在：" + dir);

@@ -23,9 +23,13 @@ pdf::ReadPdf read_pdf_file(const std::string& reader, const std::string& path, s
     out.error = "这是一个文件夹，不是 PDF 文件";
     return out;
   }
+  if (!fs::exists(path, ec)) {
+    out.error = "文件不存在：请检查路径和文件名";
+    return out;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    out.error = "无法读取文件，请检查路径和权限";
+    out.error = "无法读取文件，请检查权限";
     return out;
   }
   std::string bytes = read_at_most(in, limits::kPdfBytes);
@@ -70,7 +74,7 @@ AttachedSource attached_source(const pdf::ReadPdf& pdf) {
     return {nullptr, Fault::Absent,
             pdf.attachments.empty() ? "此 PDF 没有附带输入文件"
                                     : "此 PDF 的附件中没有输入文件（AFRelationship 为 Source、名称以 .toml 结尾）"};
-  if (!a->problem.empty()) return {nullptr, Fault::Unreadable, "附件 " + a->name + " 无法读取（" + a->problem + "）"};
+  if (!a->problem.empty()) return {nullptr, Fault::Unreadable, "附件 " + a->name + " 无法读取：" + a->problem};
   if (const std::string why = not_toml(*a); !why.empty())
     return {nullptr, Fault::NotInput, "附件 " + a->name + " 不是 nianbao 的输入文件（" + why + "）"};
   return {a, Fault::None, ""};
@@ -137,7 +141,7 @@ int extract_files(const std::string& reader, const std::vector<std::string>& pdf
       files.emplace_back(data, ".json");
     }
     for (const auto& [a, suffix] : files) {
-      if (!a->problem.empty()) { fail(path, "附件 " + a->name + " 无法读取（" + a->problem + "）", 3); continue; }
+      if (!a->problem.empty()) { fail(path, "附件 " + a->name + " 无法读取：" + a->problem, 3); continue; }
       const std::string out = (fs::path(out_dir) / safe_name(a->name, suffix)).string();
       std::string said;
       const int c = write_out(out, a->bytes, said);

@@ -104,7 +104,7 @@ std::string difference(const pdf::ReadPdf& a, const pdf::ReadPdf& b, const std::
     cause = "所用字体不同（此文件有而本机重新生成时没有：" + (only.empty() ? std::string("—") : only) + "）";
   } else {
     for (const auto& [name, program] : pa)
-      if (pb[name] != program) { cause = "字体 " + name + " 的版本不同（本机的字体文件与生成时不同）"; break; }
+      if (pb[name] != program) { cause = "字体 " + name + " 的版本不同（本机的字体文件与生成时不同），或此文件生成后被改动过"; break; }
   }
   if (cause.empty())
     cause = where.rfind("第 ", 0) == 0 || where.rfind("页数", 0) == 0
@@ -127,9 +127,9 @@ Result verify_one(Env& env, const std::string& reader, const std::string& path) 
   const AttachedSource source = attached_source(p);
   if (!source.file) {
     r.verdict = Verdict::Unverified;
-    r.finding = source.message + (source.fault == AttachedSource::Fault::Absent
-                                      ? "：只核对了上述格式信息，数字的勾稽关系和排版无法核验（请报送单位用 nianbao build --attach 生成）"
-                                      : "：数字和排版无法核验");
+    r.finding = source.fault == AttachedSource::Fault::Absent
+                    ? source.message + "：只核对了上述格式信息，数字的勾稽关系和排版无法核验（请报送单位用 nianbao build --attach 生成）"
+                    : "数字和排版无法核验，因为" + source.message + "；请向报送单位重新索取";
     return r;
   }
   const pdf::ReadAttachment* a = source.file;

@@ -213,7 +213,7 @@ std::string broken(const PdfError& e) {
     what = "文件的交叉引用表损坏";
   else if (c == ePdfError_NoTrailer || c == ePdfError_InvalidTrailerSize)
     what = "文件尾（trailer）损坏";
-  return "PDF " + what + "，无法读取（" + PdfError::ErrorName(c) + "）：请向报送单位重新索取";
+  return "PDF " + what + "，无法读取（错误代码 " + std::string(PdfError::ErrorName(c)) + "）：请向报送单位重新索取";
 }
 
 ReadPdf read_document(std::string_view bytes) {
@@ -222,8 +222,12 @@ ReadPdf read_document(std::string_view bytes) {
     out.error = "文件过大（上限 " + std::to_string(limits::kPdfBytes / 1024 / 1024) + " MB）";
     return out;
   }
+  if (bytes.empty()) {
+    out.error = "文件是空的（0 字节）：请向报送单位重新索取";
+    return out;
+  }
   if (bytes.substr(0, std::min<size_t>(bytes.size(), 1024)).find("%PDF-") == std::string_view::npos) {
-    out.error = "不是 PDF 文件（开头没有 %PDF-）";
+    out.error = "不是 PDF 文件（开头没有 %PDF- 标记，可能是改了扩展名的其他文件）：请向报送单位索取 PDF";
     return out;
   }
   PdfMemDocument doc;

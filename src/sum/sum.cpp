@@ -34,7 +34,10 @@ struct Entry {
 };
 
 // The input's text: a TOML file, or the input a PDF carries (build --attach).
-SourceRef load(const std::string& path, Diagnostics& d) {
+// Null when there is none, with `code` 3 (the file cannot be read) or 1 (a PDF
+// that carries no input nianbao could have written).
+SourceRef load(const std::string& path, Diagnostics& d, int& code) {
+  code = 3;
   if (path.size() < 4 || path.compare(path.size() - 4, 4, ".pdf") != 0) return read_source(path, d);
   const pdf::ReadPdf p = cli::read_pdf_file(cli::pdf_reader(), path);
   if (!p.error.empty()) {
@@ -43,6 +46,7 @@ SourceRef load(const std::string& path, Diagnostics& d) {
   }
   const cli::AttachedSource source = cli::attached_source(p);
   if (!source.file) {
+    if (source.fault != cli::AttachedSource::Fault::Unreadable) code = 1;
     const bool absent = source.fault == cli::AttachedSource::Fault::Absent;
     d.add({Severity::Error, {},
            source.message + (absent ? "：它不是用 nianbao build --attach 生成的，" : "：") + "请改用报送单位的 TOML 文件", path});
@@ -70,16 +74,17 @@ struct Column {
 int sum_reports(cli::Env& env, const std::vector<std::string>& inputs, const Options& o, std::ostream& err) {
   const cli::DiagnosticStyle style{o.color, false};
   auto fail = [&](const std::string& message, int code) {
-    cli::print_diagnostic({Severity::Error, {}, message, o.out}, style, err);
+    cli::print_diagnostic({Severity::Error, {}, message, "nianbao sum"}, style, err);
     return code;
   };
   // Read and check every report.
   std::vector<std::unique_ptr<Entry>> entries;
-  int unreadable = 0;
+  int unusable = 0, unusable_code = 0;
   for (const auto& path : inputs) {
     auto e = std::make_unique<Entry>();
     e->path = path;
-    SourceRef src = load(path, e->diags);
+    int code = 0;
+    SourceRef src = load(path, e->diags, code);
     if (src) {
       if (auto report = cli::read_report(env, src, e->diags)) {
         e->checked = check::run(std::move(*report), {}, e->diags);
@@ -92,13 +97,15 @@ int sum_reports(cli::Env& env, const std::vector<std::string>& inputs, const Opt
         }
       }
     } else {
-      ++unreadable;
+      ++unusable;
+      unusable_code = std::max(unusable_code, code);
     }
     for (const auto& d : e->diags.list())  // the errors: warnings are for the agency, not the summary
       if (d.severity == Severity::Error) cli::print_diagnostic(d, style, err);
     entries.push_back(std::move(e));
   }
-  if (unreadable) return fail(std::to_string(unreadable) + " 个文件无法读取（见上）：没有写出汇总", 3);
+  if (unusable)
+    return fail(std::to_string(unusable) + " 个文件无法汇总（见上：无法读取，或 PDF 没有附带输入文件）：没有写出汇总", unusable_code);
   // One format, one year, each organ once.
   std::set<std::pair<std::string, int>> kinds;
   for (const auto& e : entries)

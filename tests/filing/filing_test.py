@@ -154,7 +154,8 @@ try:
           "extract of a PDF built without --attach: exit 1, says so (%s)" % r.stderr.strip())
     with open(os.path.join(out, "quanan-2020.pdf"), "rb") as f:
         whole = f.read()
-    bad = {"truncated.pdf": (whole[: len(whole) // 3], "无法读取"), "not-a-pdf.pdf": (b"<html>hello</html>", "不是 PDF 文件")}
+    bad = {"truncated.pdf": (whole[: len(whole) // 3], "无法读取"), "not-a-pdf.pdf": (b"<html>hello</html>", "不是 PDF 文件"),
+           "empty.pdf": (b"", "文件是空的（0 字节）")}
     enc = os.path.join(tmp, "encrypted.pdf")
     subprocess.run(["qpdf", "--encrypt", "u", "o", "256", "--", os.path.join(out, "quanan-2020.pdf"), enc], check=True)
     for name, (content, said) in bad.items():
@@ -164,6 +165,8 @@ try:
     for name, (_, said) in bad.items():
         r = run("extract", os.path.join(tmp, name), "-o", tmp)
         check(r.returncode == 3 and said in r.stderr and name in r.stderr, "extract %s: exit 3, %r (%s)" % (name, said, r.stderr.strip()))
+    r = run("extract", os.path.join(tmp, "no-such.pdf"), "-o", tmp)
+    check(r.returncode == 3 and "no-such.pdf: 错误: 文件不存在" in r.stderr, "extract of a missing file: exit 3, 文件不存在 (%s)" % r.stderr.strip())
     dest = os.path.join(tmp, "x-quanan-2020")
     with open(os.path.join(dest, "quanan-2020.toml"), "ab") as f:
         f.write(b"# changed\n")
@@ -195,6 +198,21 @@ try:
         pdf.save(changed)
     r = run("verify", changed)
     check(r.returncode == 1 and "：不一致" in r.stdout and "第 3 页" in r.stdout, "a one-byte change of page 3 is reported on page 3 (%s)" % r.stdout.strip().splitlines()[-1])
+
+    # A byte changed inside an embedded font program: the font named, and the
+    # change after generation given as a cause beside a different font version.
+    font_changed = os.path.join(tmp, "font-changed.pdf")
+    with pikepdf.open(sample) as pdf:
+        fonts = pdf.pages[0].obj.Resources.Font
+        d = fonts[list(fonts.keys())[0]].DescendantFonts[0].FontDescriptor
+        stream = d.get("/FontFile3") if "/FontFile3" in d else d.get("/FontFile2")
+        data = bytearray(stream.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        stream.write(bytes(data))
+        pdf.save(font_changed)
+    r = run("verify", font_changed)
+    check(r.returncode == 1 and "：不一致" in r.stdout and "的字形程序不同" in r.stdout and "或此文件生成后被改动过" in r.stdout,
+          "a byte changed in a font program: the font named, a change after generation among the causes (%s)" % r.stdout.strip().splitlines()[-1])
 
     # A figure changed in the attached TOML: R1 breaks.
     figure = os.path.join(tmp, "figure-changed.pdf")

@@ -216,8 +216,11 @@ try:
     check(r.returncode == 3 and "r00.pdf: 错误: 此 PDF 没有附带输入文件：它不是用 nianbao build --attach 生成的，请改用报送单位的 TOML 文件" in said
           and "truncated.pdf: 错误: PDF 文件不完整" in said
           and "attachment-not-toml.pdf: 错误: 附件 report.toml 不是 nianbao 的输入文件（不是 UTF-8 文本）：请改用报送单位的 TOML 文件" in said
-          and "3 个文件无法读取" in said and not [n for n in os.listdir(bad) if n.startswith("s4")],
+          and "nianbao sum: 错误: 3 个文件无法汇总" in said and not [n for n in os.listdir(bad) if n.startswith("s4")],
           "PDFs without an input, truncated, or with a non-TOML input: each named, exit 3, nothing written (%s)" % said.strip())
+    r = run("sum", reports[2], os.path.join(plain, "r00.pdf"), "--organ", "x", "-o", os.path.join(bad, "s5"))
+    check(r.returncode == 1 and "1 个文件无法汇总" in r.stderr and not [n for n in os.listdir(bad) if n.startswith("s5")],
+          "only a PDF without an input: exit 1 (as extract and verify), nothing written (%s)" % r.stderr.strip().splitlines()[-1:])
     r = run("sum", reports[1], "-o", os.path.join(bad, "s3"))
     check(r.returncode == 2 and "--organ" in r.stderr, "no --organ: usage error")
 finally:
