@@ -73,6 +73,15 @@ End collect(int fd, std::chrono::steady_clock::time_point deadline, std::string&
   }
 }
 
+// The child's exit status, once it has ended (killed first when `stop`).
+int finish(pid_t pid, bool stop) {
+  if (stop) ::kill(pid, SIGKILL);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return status;
+}
+
 }  // namespace
 
 ReadPdf read(std::string_view bytes, const std::string& program) {
@@ -112,30 +121,19 @@ ReadPdf read(std::string_view bytes, const std::string& program) {
   out_w.reset();  // the child's copy stays: its end of the pipe is the only writer
   in.reset();
 
-  // Whatever happens here (a timeout, a failed read, no memory), the child is
-  // killed unless it finished, and reaped.
   std::string got;
-  End end = End::Failed;
-  struct Reap {
-    pid_t pid;
-    const End& end;
-    int status = 0;
-    ~Reap() { wait(); }
-    void wait() {
-      if (pid <= 0) return;
-      if (end != End::Eof) ::kill(pid, SIGKILL);
-      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-      }
-      pid = 0;
-    }
-  } reap{pid, end};
-  end = collect(out_r.fd, std::chrono::steady_clock::now() + std::chrono::seconds(kSeconds), got);
+  End end;
+  try {
+    end = collect(out_r.fd, std::chrono::steady_clock::now() + std::chrono::seconds(kSeconds), got);
+  } catch (...) {  // no memory for the answer: the child goes too
+    finish(pid, true);
+    throw;
+  }
   const int err = errno;
   out_r.reset();
-  reap.wait();
+  const int status = finish(pid, end != End::Eof);
   if (end == End::Timeout) return unreadable("解析超过 " + std::to_string(kSeconds) + " 秒");
   if (end == End::Failed) return cannot_start("读取其结果", err);
-  const int status = reap.status;
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return unreadable("解析程序 PoDoFo 出错退出");
   auto r = decode(got);
   return r ? std::move(*r) : unreadable("解析结果不完整");

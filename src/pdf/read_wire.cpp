@@ -2,17 +2,31 @@
 
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
+#include <vector>
 
 namespace nb::pdf {
 
 namespace {
 
+// Writes fields: numbers (bools, ints) as 8 bytes, a string or a list as its
+// length and then its content.
 class Out {
  public:
-  void num(int64_t v) { s_.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void str(const std::string& v) {
-    num(static_cast<int64_t>(v.size()));
+  template <class T>
+    requires std::is_arithmetic_v<T>
+  void field(T v) {
+    const auto n = static_cast<int64_t>(v);
+    s_.append(reinterpret_cast<const char*>(&n), sizeof n);
+  }
+  void field(const std::string& v) {
+    field(v.size());
     s_ += v;
+  }
+  template <class T, class Each>
+  void list(const std::vector<T>& v, Each each) {
+    field(v.size());
+    for (const T& e : v) each(*this, e);
   }
   const std::string& bytes() const { return s_; }
 
@@ -20,9 +34,28 @@ class Out {
   std::string s_;
 };
 
+// Reads what Out wrote; a field past the end or a length beyond the bytes left
+// makes it bad, and everything after it empty.
 class In {
  public:
   explicit In(const std::string& s) : s_(s) {}
+  template <class T>
+    requires std::is_arithmetic_v<T>
+  void field(T& v) {
+    v = static_cast<T>(num());
+  }
+  void field(std::string& v) {
+    const size_t n = length();
+    v = ok_ ? s_.substr(at_, n) : std::string();
+    at_ += ok_ ? n : 0;
+  }
+  template <class T, class Each>
+  void list(std::vector<T>& v, Each each) {
+    for (size_t n = length(), i = 0; i < n && ok_; ++i) each(*this, v.emplace_back());
+  }
+  bool ok() const { return ok_ && at_ == s_.size(); }  // every byte read, none missing
+
+ private:
   int64_t num() {
     int64_t v = 0;
     if (at_ + sizeof v > s_.size()) { ok_ = false; return 0; }
@@ -30,104 +63,64 @@ class In {
     at_ += sizeof v;
     return v;
   }
-  std::string str() {
+  size_t length() {
     const int64_t n = num();
-    if (n < 0 || static_cast<uint64_t>(n) > s_.size() - at_) { ok_ = false; return {}; }
-    std::string v = s_.substr(at_, static_cast<size_t>(n));
-    at_ += static_cast<size_t>(n);
-    return v;
-  }
-  size_t count() {
-    const int64_t n = num();
-    if (n < 0 || static_cast<uint64_t>(n) > s_.size()) { ok_ = false; return 0; }
+    if (n < 0 || static_cast<uint64_t>(n) > s_.size() - at_) { ok_ = false; return 0; }
     return static_cast<size_t>(n);
   }
-  bool good() const { return ok_; }                          // no field past the end so far
-  bool ok() const { return ok_ && at_ == s_.size(); }        // every byte read, none missing
 
- private:
   const std::string& s_;
   size_t at_ = 0;
   bool ok_ = true;
 };
 
+// The one list of what travels, in order, for writing (Io = Out, R = const
+// ReadPdf) and reading (In, ReadPdf).
+template <class Io, class R>
+void fields(Io& io, R& r) {
+  io.field(r.error);
+  io.field(r.encrypted);
+  io.field(r.version);
+  io.field(r.pdfa_part);
+  io.field(r.pdfa_conformance);
+  io.field(r.output_intent);
+  io.field(r.tagged);
+  io.field(r.producer);
+  io.field(r.pages);
+  io.field(r.a4_pages);
+  io.list(r.page_list, [](auto& io, auto& p) {
+    io.field(p.object);
+    io.field(p.content);
+  });
+  io.list(r.fonts, [](auto& io, auto& f) {
+    io.field(f.name);
+    io.field(f.embedded);
+    io.field(f.subset);
+    io.field(f.program);
+  });
+  io.list(r.attachments, [](auto& io, auto& a) {
+    io.field(a.name);
+    io.field(a.relationship);
+    io.field(a.mime);
+    io.field(a.mod_date);
+    io.field(a.bytes);
+    io.field(a.associated);
+    io.field(a.problem);
+  });
+}
+
 }  // namespace
 
 std::string encode(const ReadPdf& r) {
   Out o;
-  o.str(r.error);
-  o.num(r.encrypted);
-  o.str(r.version);
-  o.num(r.pdfa_part);
-  o.str(r.pdfa_conformance);
-  o.num(r.output_intent);
-  o.num(r.tagged);
-  o.str(r.producer);
-  o.num(r.pages);
-  o.num(r.a4_pages);
-  o.num(static_cast<int64_t>(r.page_list.size()));
-  for (const auto& p : r.page_list) {
-    o.num(p.object);
-    o.str(p.content);
-  }
-  o.num(static_cast<int64_t>(r.fonts.size()));
-  for (const auto& f : r.fonts) {
-    o.str(f.name);
-    o.num(f.embedded);
-    o.num(f.subset);
-    o.str(f.program);
-  }
-  o.num(static_cast<int64_t>(r.attachments.size()));
-  for (const auto& a : r.attachments) {
-    o.str(a.name);
-    o.str(a.relationship);
-    o.str(a.mime);
-    o.str(a.mod_date);
-    o.str(a.bytes);
-    o.num(a.associated);
-    o.str(a.problem);
-  }
+  fields(o, r);
   return o.bytes();
 }
 
 std::optional<ReadPdf> decode(const std::string& s) {
   In in(s);
   ReadPdf r;
-  r.error = in.str();
-  r.encrypted = in.num() != 0;
-  r.version = in.str();
-  r.pdfa_part = static_cast<int>(in.num());
-  r.pdfa_conformance = in.str();
-  r.output_intent = in.num() != 0;
-  r.tagged = in.num() != 0;
-  r.producer = in.str();
-  r.pages = static_cast<int>(in.num());
-  r.a4_pages = static_cast<int>(in.num());
-  for (size_t n = in.count(), i = 0; i < n && in.good(); ++i) {
-    ReadPage p;
-    p.object = static_cast<int>(in.num());
-    p.content = in.str();
-    r.page_list.push_back(std::move(p));
-  }
-  for (size_t n = in.count(), i = 0; i < n && in.good(); ++i) {
-    ReadFont f;
-    f.name = in.str();
-    f.embedded = in.num() != 0;
-    f.subset = in.num() != 0;
-    f.program = in.str();
-    r.fonts.push_back(std::move(f));
-  }
-  for (size_t n = in.count(), i = 0; i < n && in.good(); ++i) {
-    ReadAttachment a;
-    a.name = in.str();
-    a.relationship = in.str();
-    a.mime = in.str();
-    a.mod_date = in.str();
-    a.bytes = in.str();
-    a.associated = in.num() != 0;
-    a.problem = in.str();
-    r.attachments.push_back(std::move(a));
-  }
+  fields(in, r);
   if (!in.ok()) return std::nullopt;
   return r;
 }

@@ -33,13 +33,15 @@ struct Entry {
   const check::Figures* figures() const { return checked ? &checked->figures() : derived ? &*derived : nullptr; }
 };
 
-// The input's text: a TOML file, or the input a PDF carries (build --attach).
-// Null when there is none, with `code` 3 (the file cannot be read) or 1 (a PDF
-// that carries no input nianbao could have written).
-SourceRef load(const std::string& path, Diagnostics& d, int& code) {
+bool is_pdf(const std::string& path) { return path.ends_with(".pdf"); }
+
+// The input's text: a TOML file, or the input a PDF carries (build --attach),
+// read by the program `reader`. Null when there is none, with `code` 3 (the file
+// cannot be read) or 1 (a PDF that carries no input nianbao could have written).
+SourceRef load(const std::string& path, const std::string& reader, Diagnostics& d, int& code) {
   code = 3;
-  if (path.size() < 4 || path.compare(path.size() - 4, 4, ".pdf") != 0) return read_source(path, d);
-  const pdf::ReadPdf p = cli::read_pdf_file(cli::pdf_reader(), path);
+  if (!is_pdf(path)) return read_source(path, d);
+  const pdf::ReadPdf p = cli::read_pdf_file(reader, path);
   if (!p.error.empty()) {
     d.add({Severity::Error, {}, p.error, path});
     return nullptr;
@@ -79,12 +81,14 @@ int sum_reports(cli::Env& env, const std::vector<std::string>& inputs, const Opt
   };
   // Read and check every report.
   std::vector<std::unique_ptr<Entry>> entries;
+  // The reader program, found once, and only when there are PDFs to read.
+  const std::string reader = std::any_of(inputs.begin(), inputs.end(), is_pdf) ? cli::pdf_reader() : "";
   int unusable = 0, unusable_code = 0;
   for (const auto& path : inputs) {
     auto e = std::make_unique<Entry>();
     e->path = path;
     int code = 0;
-    SourceRef src = load(path, e->diags, code);
+    SourceRef src = load(path, reader, e->diags, code);
     if (src) {
       if (auto report = cli::read_report(env, src, e->diags)) {
         e->checked = check::run(std::move(*report), {}, e->diags);
